@@ -1,0 +1,31 @@
+package io.switchboard.contracts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A new inquiry arrived on a channel and was normalized by ingest-service.
+ *
+ * @param ticket short human-readable inquiry number shown to the customer, e.g. {@code
+ *     SB-7K3QZ9XD2M4P}
+ * @param sourceMessageId the channel's own id of the message, or the client's idempotency key
+ * @param language detected language of the text, ISO 639-1 ({@code ru}, {@code en})
+ * @param automatic true for machine-written mail (bounces, auto-replies, bulk): never acknowledge
+ */
+public record InquiryReceived(
+    UUID eventId,
+    String inquiryId,
+    Instant occurredAt,
+    int schemaVersion,
+    String ticket,
+    Channel channel,
+    Customer customer,
+    String subject,
+    String text,
+    String language,
+    String sourceMessageId,
+    boolean automatic)
+    implements InquiryEvent {
+
+  public static final int SCHEMA_VERSION = 1;
+}
