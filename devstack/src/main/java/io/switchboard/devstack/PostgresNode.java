@@ -1,0 +1,69 @@
+package io.switchboard.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** A real PostgreSQL server from the binaries Maven brings (no Docker, no system package). */
+public final class PostgresNode implements AutoCloseable {
+  public static final String USER = "postgres";
+  private final EmbeddedPostgres postgres;
+
+  private PostgresNode(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /**
+   * @param dataDir cluster directory; kept between starts unless {@code fresh}
+   */
+  public static PostgresNode start(Path dataDir, int port, boolean fresh) {
+    try {
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setPort(port)
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(fresh)
+              .setOverrideWorkingDirectory(dataDir.getParent().resolve("pg-runtime").toFile())
+              .setServerConfig("max_connections", "300")
+              .setServerConfig("fsync", fresh ? "off" : "on")
+              .start();
+      return new PostgresNode(postgres);
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
+    }
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  /** Creates the database unless it exists. */
+  public void ensureDatabase(String name) {
+    if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("unsafe database name " + name);
+    }
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      var exists =
+          statement.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+      if (!exists.next()) {
+        statement.execute("create database " + name);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + name, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

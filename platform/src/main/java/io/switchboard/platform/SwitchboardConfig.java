@@ -1,0 +1,34 @@
+package io.switchboard.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings every Switchboard service shares. */
+@ConfigMapping(prefix = "switchboard")
+public interface SwitchboardConfig {
+
+  /**
+   * Prepended to every topic name. Empty in production; tests give each JVM its own prefix so that
+   * they never read each other's events.
+   */
+  @WithDefault("")
+  String topicPrefix();
+
+  /** The outbox relay. */
+  Outbox outbox();
+
+  interface Outbox {
+    /** How often the relay looks for unpublished events: the upper bound of publish delay. */
+    @WithDefault("0.2s")
+    Duration pollInterval();
+
+    /** Events published per relay round. */
+    @WithDefault("200")
+    int batchSize();
+  }
+
+  default String topic(String contractTopic) {
+    return topicPrefix() + contractTopic;
+  }
+}

@@ -1,0 +1,35 @@
+package io.switchboard.platform.outbox;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.contracts.EventCodec;
+import io.switchboard.contracts.EventType;
+import io.switchboard.contracts.InquiryEvent;
+import io.switchboard.platform.SwitchboardConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Stages an outgoing event in the caller's transaction. Call it inside {@code @WithTransaction}:
+ * the event is published if and only if the state change it describes commits.
+ */
+@ApplicationScoped
+public class Outbox {
+  private final SwitchboardConfig config;
+
+  public Outbox(SwitchboardConfig config) {
+    this.config = config;
+  }
+
+  public Uni<Void> stage(InquiryEvent event) {
+    EventType type = EventType.of(event);
+    OutboxMessage message = new OutboxMessage();
+    message.id = event.eventId();
+    message.topic = config.topic(type.topic());
+    message.recordKey = event.inquiryId();
+    message.eventType = type.ceType();
+    message.payload = EventCodec.encode(event);
+    message.occurredAt = event.occurredAt();
+    message.createdAt = Instant.now();
+    return message.persist().replaceWithVoid();
+  }
+}
