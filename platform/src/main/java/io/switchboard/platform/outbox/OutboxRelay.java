@@ -5,11 +5,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.switchboard.contracts.CloudEvents;
 import io.switchboard.platform.SwitchboardConfig;
+import io.switchboard.platform.vertx.ContextExecutor;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +74,7 @@ public class OutboxRelay {
   }
 
   Uni<Void> relay() {
-    Executor backToContext = onThisContext();
+    Executor backToContext = ContextExecutor.current();
     return Panache.withTransaction(
         () ->
             claimBatch()
@@ -130,16 +130,6 @@ public class OutboxRelay {
     return Panache.getSession()
         .chain(session -> session.createNativeQuery(sql).setParameter("ids", ids).executeUpdate())
         .replaceWithVoid();
-  }
-
-  // Broker acknowledgements complete on the producer's thread; the session must be used back on
-  // the Vert.x context that opened it.
-  private static Executor onThisContext() {
-    Context context = Vertx.currentContext();
-    if (context == null) {
-      return Infrastructure.getDefaultExecutor();
-    }
-    return task -> context.runOnContext(ignored -> task.run());
   }
 
   private static byte[] bytes(String value) {

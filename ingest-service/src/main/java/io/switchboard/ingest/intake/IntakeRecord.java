@@ -1,0 +1,45 @@
+package io.switchboard.ingest.intake;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What a source message became, so that its redelivery finds the same inquiry. */
+@Entity
+@Table(name = "intake")
+public class IntakeRecord extends PanacheEntityBase {
+  public enum Status {
+    PENDING,
+    PUBLISHED
+  }
+
+  @Id
+  @Column(name = "source_key")
+  public String sourceKey;
+
+  @Column(name = "inquiry_id")
+  public UUID inquiryId;
+
+  public String ticket;
+
+  @Column(name = "payload_hash")
+  public String payloadHash;
+
+  @Column(name = "event_json")
+  public String eventJson;
+
+  @Enumerated(EnumType.STRING)
+  public Status status;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+
+  @Column(name = "published_at")
+  public Instant publishedAt;
+}
