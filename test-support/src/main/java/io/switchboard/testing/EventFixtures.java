@@ -17,7 +17,7 @@ public final class EventFixtures {
 
   public static final class InquiryReceivedBuilder {
     private String inquiryId = UUID.randomUUID().toString();
-    private Instant occurredAt = Instant.now();
+    private Instant occurredAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     private Channel channel = Channel.WEB_FORM;
     private String name = "Anna Petrova";
     private String email = "anna." + inquiryId.substring(0, 8) + "@example.com";

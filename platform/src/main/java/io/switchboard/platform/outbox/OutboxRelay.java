@@ -1,6 +1,7 @@
 package io.switchboard.platform.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -34,6 +35,8 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
   private final AtomicBoolean running = new AtomicBoolean();
+  private volatile Vertx vertx;
+  private volatile long timer;
   private final MutinyEmitter<String> emitter;
   private final SwitchboardConfig config;
   private final String schema;
@@ -53,7 +56,15 @@ public class OutboxRelay {
   // The scheduler's floor is one second; a Vert.x timer keeps publish delay to the poll interval.
   void start(@Observes StartupEvent startup, Vertx vertx) {
     long interval = Math.max(10, config.outbox().pollInterval().toMillis());
-    vertx.setPeriodic(interval, ignored -> runRound(vertx));
+    timer = vertx.setPeriodic(interval, ignored -> runRound(vertx));
+    this.vertx = vertx;
+  }
+
+  // Before the database pool closes, so that no round starts against a closed pool.
+  void stop(@Observes ShutdownEvent shutdown) {
+    if (vertx != null) {
+      vertx.cancelTimer(timer);
+    }
   }
 
   private void runRound(Vertx vertx) {

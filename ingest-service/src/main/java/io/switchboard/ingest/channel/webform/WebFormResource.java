@@ -72,11 +72,16 @@ public class WebFormResource {
             .map(key -> "WEB_FORM:" + key);
     InquiryReceived event =
         WebFormNormalizer.toEvent(
-            form, sourceKey.orElse(null), Instant.now(), config.maxTextLength(), RANDOM);
+            form, sourceKey.orElse(null), receivedNow(), config.maxTextLength(), RANDOM);
     return intake
         .accept(sourceKey, WebFormNormalizer.fingerprint(form), event)
         .invoke(accepted -> logAccepted(accepted, event))
         .map(accepted -> Response.accepted(accepted).build());
+  }
+
+  // PostgreSQL keeps microseconds: a finer instant would not survive a round trip through a store.
+  private static Instant receivedNow() {
+    return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   private void logAccepted(Accepted accepted, InquiryReceived event) {

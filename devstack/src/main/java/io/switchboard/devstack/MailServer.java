@@ -1,0 +1,125 @@
+package io.switchboard.devstack;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The local run's mail server: accepts everything the services send over SMTP, keeps each message
+ * as an {@code .eml} file, and lists them over HTTP so that a newcomer can read the acknowledgement
+ * their curl produced.
+ */
+public final class MailServer implements AutoCloseable {
+  private final GreenMail smtp;
+  private final HttpServer http;
+  private final Path store;
+
+  private MailServer(GreenMail smtp, HttpServer http, Path store) {
+    this.smtp = smtp;
+    this.http = http;
+    this.store = store;
+  }
+
+  public static MailServer start(int smtpPort, int httpPort, Path store) {
+    try {
+      Files.createDirectories(store);
+      GreenMail smtp =
+          new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
+      HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 0);
+      MailServer server = new MailServer(smtp, http, store);
+      http.createContext("/", server::serve);
+      http.start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("mail server did not start", e);
+    }
+  }
+
+  public String viewerUrl() {
+    return "http://127.0.0.1:" + http.getAddress().getPort() + "/";
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    MimeMessage[] messages = smtp.getReceivedMessages();
+    persist(messages);
+    String path = exchange.getRequestURI().getPath();
+    byte[] body;
+    try {
+      body =
+          path.startsWith("/messages/")
+              ? raw(messages, Integer.parseInt(path.substring("/messages/".length())))
+              : index(messages).getBytes(StandardCharsets.UTF_8);
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      exchange.sendResponseHeaders(404, -1);
+      return;
+    } catch (MessagingException e) {
+      throw new IOException(e);
+    }
+    exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private String index(MimeMessage[] messages) throws MessagingException {
+    StringBuilder text =
+        new StringBuilder(messages.length + " message(s); /messages/N shows one\n");
+    for (int i = 0; i < messages.length; i++) {
+      MimeMessage m = messages[i];
+      text.append(i)
+          .append("  ")
+          .append(m.getSentDate())
+          .append("  to ")
+          .append(Arrays.toString(m.getAllRecipients()))
+          .append("  ")
+          .append(m.getSubject())
+          .append('\n');
+    }
+    return text.toString();
+  }
+
+  private static byte[] raw(MimeMessage[] messages, int index)
+      throws IOException, MessagingException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    messages[index].writeTo(out);
+    return out.toByteArray();
+  }
+
+  private void persist(MimeMessage[] messages) throws IOException {
+    try {
+      for (int i = 0; i < messages.length; i++) {
+        Path file = store.resolve(String.format("%05d.eml", i));
+        if (!Files.exists(file)) {
+          Files.write(file, raw(messages, i));
+        }
+      }
+    } catch (MessagingException e) {
+      throw new IOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      persist(smtp.getReceivedMessages());
+    } catch (IOException e) {
+      System.err.println("Could not keep the received mail: " + e.getMessage());
+    }
+    http.stop(0);
+    smtp.stop();
+  }
+}
