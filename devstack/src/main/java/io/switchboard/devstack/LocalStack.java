@@ -21,6 +21,16 @@ public final class LocalStack {
   private LocalStack() {}
 
   public static void main(String[] args) throws InterruptedException {
+    try {
+      run();
+    } catch (RuntimeException e) {
+      System.err.println("\nSwitchboard did not start: " + e.getMessage());
+      // Exiting runs the shutdown hook, which stops whatever had started.
+      System.exit(1);
+    }
+  }
+
+  private static void run() throws InterruptedException {
     Path root = Path.of("").toAbsolutePath();
     Path state = root.resolve(".switchboard");
     int kafkaPort = port("SWITCHBOARD_KAFKA_PORT", 9092);

@@ -58,10 +58,15 @@ public final class MailServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     byte[] body;
     try {
-      body =
-          path.startsWith("/messages/")
-              ? raw(messages, Integer.parseInt(path.substring("/messages/".length())))
-              : index(messages).getBytes(StandardCharsets.UTF_8);
+      if (path.startsWith("/messages/") && path.endsWith(".eml")) {
+        String number = path.substring("/messages/".length(), path.length() - ".eml".length());
+        body = raw(messages, Integer.parseInt(number));
+      } else if (path.startsWith("/messages/")) {
+        int number = Integer.parseInt(path.substring("/messages/".length()));
+        body = readable(messages[number]).getBytes(StandardCharsets.UTF_8);
+      } else {
+        body = index(messages).getBytes(StandardCharsets.UTF_8);
+      }
     } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
       exchange.sendResponseHeaders(404, -1);
       return;
@@ -90,6 +95,20 @@ public final class MailServer implements AutoCloseable {
           .append('\n');
     }
     return text.toString();
+  }
+
+  private static String readable(MimeMessage message) throws IOException, MessagingException {
+    StringBuilder text = new StringBuilder();
+    for (String header : new String[] {"Date", "From", "To", "Message-ID", "Auto-Submitted"}) {
+      String value = message.getHeader(header, ", ");
+      if (value != null) {
+        text.append(header).append(": ").append(value).append('\n');
+      }
+    }
+    text.append("Subject: ").append(message.getSubject()).append("\n\n");
+    Object content = message.getContent();
+    text.append(content instanceof String plain ? plain : "(" + message.getContentType() + ")");
+    return text.append('\n').toString();
   }
 
   private static byte[] raw(MimeMessage[] messages, int index)

@@ -45,7 +45,9 @@ public enum SwitchboardService {
     properties.put("quarkus.datasource.reactive.url", stack.reactiveUrl());
     properties.put("quarkus.datasource.username", stack.databaseUser());
     properties.put("quarkus.datasource.password", "");
-    properties.put("switchboard.topic-prefix", stack.topicPrefix());
+    if (!stack.topicPrefix().isEmpty()) {
+      properties.put("switchboard.topic-prefix", stack.topicPrefix());
+    }
     properties.put("quarkus.mailer.host", "127.0.0.1");
     properties.put("quarkus.mailer.port", Integer.toString(stack.smtpPort()));
     return properties;

@@ -3,6 +3,7 @@ package io.switchboard.platform;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings every Switchboard service shares. */
 @ConfigMapping(prefix = "switchboard")
@@ -12,8 +13,7 @@ public interface SwitchboardConfig {
    * Prepended to every topic name. Empty in production; tests give each JVM its own prefix so that
    * they never read each other's events.
    */
-  @WithDefault("")
-  String topicPrefix();
+  Optional<String> topicPrefix();
 
   /** The outbox relay. */
   Outbox outbox();
@@ -29,6 +29,6 @@ public interface SwitchboardConfig {
   }
 
   default String topic(String contractTopic) {
-    return topicPrefix() + contractTopic;
+    return topicPrefix().orElse("") + contractTopic;
   }
 }
