@@ -8,7 +8,27 @@ import java.util.UUID;
  * that all events of one inquiry stay in order on one partition.
  */
 public sealed interface InquiryEvent
-    permits InquiryReceived, InquiryAssigned, ClockStarted, AcknowledgementSent {
+    permits InquiryReceived,
+        InquiryAssigned,
+        ClockStarted,
+        AcknowledgementSent,
+        CustomerReplied,
+        OperatorReplied,
+        InquiryPrioritized,
+        InquiryQueued,
+        InquiryAccepted,
+        InquiryForwarded,
+        InquiryStatusChanged,
+        ClockStopped,
+        ClockPaused,
+        ClockResumed,
+        SlaWarning,
+        SlaBreached,
+        SlaEscalated,
+        AlertSent,
+        CustomerNotified,
+        DeliveryFailed,
+        CsatReceived {
 
   /** Unique, time-ordered (UUID version 7); consumers deduplicate by it. */
   UUID eventId();

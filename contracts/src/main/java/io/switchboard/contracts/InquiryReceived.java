@@ -1,6 +1,7 @@
 package io.switchboard.contracts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -11,6 +12,10 @@ import java.util.UUID;
  * @param sourceMessageId the channel's own id of the message, or the client's idempotency key
  * @param language detected language of the text, ISO 639-1 ({@code ru}, {@code en})
  * @param automatic true for machine-written mail (bounces, auto-replies, bulk): never acknowledge
+ * @param kind a message to answer, or a missed call or voicemail to call back
+ * @param textTruncated true when the text was cut to the configured limit
+ * @param attachments attachments as metadata only
+ * @param replyAddress where the acknowledgement and answers go
  */
 public record InquiryReceived(
     UUID eventId,
@@ -24,7 +29,11 @@ public record InquiryReceived(
     String text,
     String language,
     String sourceMessageId,
-    boolean automatic)
+    boolean automatic,
+    InquiryKind kind,
+    boolean textTruncated,
+    List<Attachment> attachments,
+    ReplyAddress replyAddress)
     implements InquiryEvent {
 
   public static final int SCHEMA_VERSION = 1;

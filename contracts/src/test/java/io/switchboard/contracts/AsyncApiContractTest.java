@@ -12,7 +12,9 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,7 +105,7 @@ class AsyncApiContractTest {
       String where = path + "." + component.getName();
       JsonNode property = properties.path(component.getName());
       assertThat(property.isMissingNode()).as("%s is missing from the schema", where).isFalse();
-      assertTypeMatches(component.getType(), resolve(property), where);
+      assertTypeMatches(component.getGenericType(), resolve(property), where);
       if (component.getType().isPrimitive()) {
         assertThat(requiredOf(schema))
             .as("%s must be required", where)
@@ -113,8 +115,15 @@ class AsyncApiContractTest {
     assertThat(recordFields).as("fields of %s", path).isEqualTo(schemaFields);
   }
 
-  private void assertTypeMatches(Class<?> javaType, JsonNode property, String where) {
+  private void assertTypeMatches(Type genericType, JsonNode property, String where) {
     Set<String> jsonTypes = typesOf(property);
+    if (genericType instanceof ParameterizedType list && list.getRawType() == List.class) {
+      assertThat(jsonTypes).as(where).containsExactly("array");
+      assertTypeMatches(
+          list.getActualTypeArguments()[0], resolve(property.path("items")), where + "[]");
+      return;
+    }
+    Class<?> javaType = (Class<?>) genericType;
     if (javaType == String.class) {
       assertThat(jsonTypes).as(where).contains("string");
     } else if (javaType == UUID.class) {

@@ -3,8 +3,11 @@ package io.switchboard.testing;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.EventIds;
+import io.switchboard.contracts.InquiryKind;
 import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.contracts.ReplyAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Builders of valid events with sensible defaults; tests change only what they are about. */
@@ -67,14 +70,20 @@ public final class EventFixtures {
           inquiryId,
           occurredAt,
           InquiryReceived.SCHEMA_VERSION,
-          "SB-" + inquiryId.replace("-", "").substring(0, 12).toUpperCase().replace('I', '1'),
+          "SB-" + inquiryId.replace("-", "").substring(0, 12).toUpperCase(),
           channel,
           new Customer(null, name, email, phone),
           subject,
           text,
           language,
           "test-" + inquiryId,
-          automatic);
+          automatic,
+          InquiryKind.MESSAGE,
+          false,
+          List.of(),
+          email != null
+              ? new ReplyAddress(Channel.EMAIL, email, null)
+              : new ReplyAddress(Channel.PHONE, phone, null));
     }
   }
 }

@@ -3,7 +3,9 @@ package io.switchboard.ingest.channel.webform;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.EventIds;
+import io.switchboard.contracts.InquiryKind;
 import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.contracts.ReplyAddress;
 import io.switchboard.ingest.normalize.Contacts;
 import io.switchboard.ingest.normalize.Languages;
 import io.switchboard.ingest.normalize.Tickets;
@@ -12,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** Turns a valid web form into the one normalized inquiry event: pure, no I/O. */
@@ -27,7 +30,8 @@ public final class WebFormNormalizer {
       int maxTextLength,
       RandomGenerator random) {
     String text = form.text().strip();
-    if (text.length() > maxTextLength) {
+    boolean truncated = text.length() > maxTextLength;
+    if (truncated) {
       text = text.substring(0, maxTextLength) + TRUNCATION_MARK;
     }
     Customer customer =
@@ -48,7 +52,18 @@ public final class WebFormNormalizer {
         text,
         Languages.detect(form.subject(), text),
         sourceKey,
-        false);
+        false,
+        InquiryKind.MESSAGE,
+        truncated,
+        List.of(),
+        replyAddress(customer));
+  }
+
+  // Forms carry no channel of their own to answer on: e-mail when given, otherwise the phone.
+  private static ReplyAddress replyAddress(Customer customer) {
+    return customer.email() != null
+        ? new ReplyAddress(Channel.EMAIL, customer.email(), null)
+        : new ReplyAddress(Channel.PHONE, customer.phone(), null);
   }
 
   /** Fingerprint of what the customer sent, to tell a true retry from a reused key. */
