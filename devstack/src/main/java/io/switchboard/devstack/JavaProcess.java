@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /** A child JVM started with the same Java as this one, its output in a log file. */
 public final class JavaProcess implements AutoCloseable {
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
   private final String name;
   private final Process process;
   private final Path log;
@@ -27,6 +28,11 @@ public final class JavaProcess implements AutoCloseable {
   public static JavaProcess start(
       String name, List<String> jvmArgs, List<String> mainArgs, Path log) {
     List<String> command = new ArrayList<>();
+    // A session of its own keeps the terminal's Ctrl-C away from the child, so that the parent
+    // stops its children in order (services before the broker they flush to).
+    if (Files.isExecutable(SETSID)) {
+      command.add(SETSID.toString());
+    }
     command.add(javaExecutable());
     command.addAll(jvmArgs);
     command.addAll(mainArgs);

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
 
 /**
  * The local run's mail server: accepts everything the services send over SMTP, keeps each message
@@ -25,11 +28,16 @@ public final class MailServer implements AutoCloseable {
   private final GreenMail smtp;
   private final HttpServer http;
   private final Path store;
+  private final int keptBefore;
 
-  private MailServer(GreenMail smtp, HttpServer http, Path store) {
+  private MailServer(GreenMail smtp, HttpServer http, Path store) throws IOException {
     this.smtp = smtp;
     this.http = http;
     this.store = store;
+    // Messages kept by earlier runs stay listed; this run's are numbered after them.
+    try (var files = Files.list(store)) {
+      this.keptBefore = (int) files.filter(f -> f.toString().endsWith(".eml")).count();
+    }
   }
 
   public static MailServer start(int smtpPort, int httpPort, Path store) {
@@ -53,8 +61,8 @@ public final class MailServer implements AutoCloseable {
   }
 
   private void serve(HttpExchange exchange) throws IOException {
-    MimeMessage[] messages = smtp.getReceivedMessages();
-    persist(messages);
+    persist(smtp.getReceivedMessages());
+    MimeMessage[] messages = kept();
     String path = exchange.getRequestURI().getPath();
     byte[] body;
     try {
@@ -82,7 +90,9 @@ public final class MailServer implements AutoCloseable {
 
   private String index(MimeMessage[] messages) throws MessagingException {
     StringBuilder text =
-        new StringBuilder(messages.length + " message(s); /messages/N shows one\n");
+        new StringBuilder(
+            messages.length
+                + " message(s); /messages/N reads one, /messages/N.eml is its source\n");
     for (int i = 0; i < messages.length; i++) {
       MimeMessage m = messages[i];
       text.append(i)
@@ -111,6 +121,21 @@ public final class MailServer implements AutoCloseable {
     return text.append('\n').toString();
   }
 
+  private MimeMessage[] kept() throws IOException {
+    try (var files = Files.list(store)) {
+      List<Path> eml = files.filter(f -> f.toString().endsWith(".eml")).sorted().toList();
+      MimeMessage[] messages = new MimeMessage[eml.size()];
+      for (int i = 0; i < messages.length; i++) {
+        try (var in = Files.newInputStream(eml.get(i))) {
+          messages[i] = new MimeMessage(Session.getDefaultInstance(new Properties()), in);
+        }
+      }
+      return messages;
+    } catch (MessagingException e) {
+      throw new IOException(e);
+    }
+  }
+
   private static byte[] raw(MimeMessage[] messages, int index)
       throws IOException, MessagingException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -121,7 +146,7 @@ public final class MailServer implements AutoCloseable {
   private void persist(MimeMessage[] messages) throws IOException {
     try {
       for (int i = 0; i < messages.length; i++) {
-        Path file = store.resolve(String.format("%05d.eml", i));
+        Path file = store.resolve(String.format("%05d.eml", keptBefore + i));
         if (!Files.exists(file)) {
           Files.write(file, raw(messages, i));
         }
