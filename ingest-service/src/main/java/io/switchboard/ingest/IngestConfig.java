@@ -2,21 +2,97 @@ package io.switchboard.ingest;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** ingest-service settings. */
 @ConfigMapping(prefix = "ingest")
 public interface IngestConfig {
 
-  /** Per channel adapter, keyed by its name ({@code web-form}, ...). */
+  /** Per channel adapter, keyed by its name ({@code web-form}, {@code email}, ...). */
   Map<String, ChannelSettings> channels();
 
   /** Longest inquiry text kept, in characters; longer texts are cut and marked as cut. */
   @WithDefault("20000")
   int maxTextLength();
 
+  Email email();
+
+  /** Region assumed for phone numbers written without a country code (ISO 3166, e.g. RU). */
+  @WithDefault("RU")
+  String defaultRegion();
+
+  Threading threading();
+
+  Imap imap();
+
   interface ChannelSettings {
     /** The key a caller must send in {@code X-Api-Key}. */
-    String apiKey();
+    Optional<String> apiKey();
+
+    /**
+     * The shared secret of a webhook: the HMAC-SHA256 key of its body signature (chat, PBX), or the
+     * {@code X-Telegram-Bot-Api-Secret-Token} (Telegram).
+     */
+    Optional<String> secret();
+
+    /** Larger request bodies are refused with 413 before they are parsed. */
+    @WithDefault("262144")
+    long maxBodyBytes();
+
+    RateLimit rateLimit();
+  }
+
+  interface RateLimit {
+    /** Requests a second this channel's key may send on average; more are refused with 429. */
+    @WithDefault("1000")
+    int perSecond();
+
+    /** Requests allowed at once above the average. */
+    @WithDefault("2000")
+    int burst();
+  }
+
+  /** An IMAP mailbox polled for inquiries, besides (or instead of) mail pushed over HTTP. */
+  interface Imap {
+    @WithDefault("false")
+    boolean enabled();
+
+    Optional<String> host();
+
+    @WithDefault("993")
+    int port();
+
+    /** {@code imaps} (TLS) or {@code imap}. */
+    @WithDefault("imaps")
+    String protocol();
+
+    Optional<String> user();
+
+    Optional<String> password();
+
+    @WithDefault("INBOX")
+    String folder();
+
+    @WithDefault("30s")
+    java.time.Duration pollInterval();
+  }
+
+  interface Threading {
+    /**
+     * How long a chat session, Telegram chat or caller's number keeps continuing its inquiry after
+     * its last message; later messages start a new inquiry.
+     */
+    @WithDefault("24h")
+    java.time.Duration conversationWindow();
+  }
+
+  interface Email {
+    /**
+     * The company's own addresses: mail from them in an inquiry's thread is an operator's answer,
+     * not the customer's.
+     */
+    Optional<List<String>> supportAddresses();
   }
 }

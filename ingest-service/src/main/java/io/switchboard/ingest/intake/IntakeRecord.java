@@ -34,6 +34,10 @@ public class IntakeRecord extends PanacheEntityBase {
   @Column(name = "event_json")
   public String eventJson;
 
+  /** The CloudEvents type of the stored event. */
+  @Column(name = "event_type")
+  public String eventType;
+
   @Enumerated(EnumType.STRING)
   public Status status;
 

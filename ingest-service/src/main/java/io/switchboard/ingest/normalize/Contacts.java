@@ -1,5 +1,8 @@
 package io.switchboard.ingest.normalize;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -8,8 +11,9 @@ import java.util.regex.Pattern;
 public final class Contacts {
   private static final Pattern EMAIL =
       Pattern.compile("^[^@\\s]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}$");
-  private static final Pattern PHONE_PUNCTUATION = Pattern.compile("[\\s().-]");
-  private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
+  // What people really type around a number; anything else (letters) means it is not one.
+  private static final Pattern PHONE_CHARACTERS = Pattern.compile("^[+0-9\\s().\\-]{3,40}$");
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
   private Contacts() {}
 
@@ -23,17 +27,24 @@ public final class Contacts {
   }
 
   /**
-   * The number in E.164 ({@code +79161234567}), or empty. Spaces, dots, dashes and brackets are
-   * dropped; the number must carry its country code.
+   * The number in E.164 ({@code +79161234567}), or empty when it is not a valid number. A number
+   * without a country code ({@code 8 916 123-45-67}) is read as one of {@code defaultRegion}.
    */
-  public static Optional<String> phone(String raw) {
-    if (raw == null) {
+  public static Optional<String> phone(String raw, String defaultRegion) {
+    if (raw == null || !PHONE_CHARACTERS.matcher(raw.trim()).matches()) {
       return Optional.empty();
     }
-    String compact = PHONE_PUNCTUATION.matcher(raw.trim()).replaceAll("");
-    if (compact.startsWith("00")) {
-      compact = "+" + compact.substring(2);
+    String trimmed = raw.trim();
+    if (trimmed.startsWith("00")) {
+      trimmed = "+" + trimmed.substring(2);
     }
-    return E164.matcher(compact).matches() ? Optional.of(compact) : Optional.empty();
+    try {
+      PhoneNumber number = PHONES.parse(trimmed, defaultRegion);
+      return PHONES.isValidNumber(number)
+          ? Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
+          : Optional.empty();
+    } catch (NumberParseException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -1,19 +1,29 @@
 package io.switchboard.ingest.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.switchboard.ingest.limits.ChannelPaths;
+import io.switchboard.ingest.metrics.IngestMetrics;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every refusal leaves as {@code application/problem+json}. */
+/** Every refusal leaves as {@code application/problem+json}, counted by channel and reason. */
 public class ProblemMappers {
   public static final String PROBLEM_JSON = "application/problem+json";
 
+  private final IngestMetrics metrics;
+
+  public ProblemMappers(IngestMetrics metrics) {
+    this.metrics = metrics;
+  }
+
   @ServerExceptionMapper
-  public Response problem(ProblemException e) {
+  public Response problem(ProblemException e, UriInfo uri) {
+    count(uri, e.reason());
     Response.ResponseBuilder response =
         Response.status(e.status())
             .type(PROBLEM_JSON)
@@ -25,7 +35,8 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response unreadableJson(JsonProcessingException e) {
+  public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+    count(uri, "malformed-json");
     return Response.status(400)
         .type(PROBLEM_JSON)
         .entity(
@@ -38,16 +49,22 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response httpError(WebApplicationException e) {
+  public Response httpError(WebApplicationException e, UriInfo uri) {
     if (e.getCause() instanceof JsonProcessingException unreadable) {
-      return unreadableJson(unreadable);
+      return unreadableJson(unreadable, uri);
     }
     int status = e.getResponse().getStatus();
+    count(uri, "http-" + status);
     String title = e.getResponse().getStatusInfo().getReasonPhrase();
     return Response.status(status)
         .type(PROBLEM_JSON)
         .entity(body(status, title, e.getMessage(), List.of()))
         .build();
+  }
+
+  private void count(UriInfo uri, String reason) {
+    metrics.rejected(
+        ChannelPaths.channelOf(uri.getPath()).map(Enum::name).orElse("unknown"), reason);
   }
 
   private static Map<String, Object> body(

@@ -21,16 +21,17 @@ public class ApiKeys {
    */
   public void verify(String channel, String presented) {
     IngestConfig.ChannelSettings settings = config.channels().get(channel);
-    if (settings == null || presented == null) {
+    if (settings == null
+        || settings.apiKey().isEmpty()
+        || !sameSecret(settings.apiKey().get(), presented)) {
       throw ProblemException.unauthorized();
     }
-    // Constant-time comparison: response timing must not reveal how much of a guess was right.
-    boolean matches =
-        MessageDigest.isEqual(
-            settings.apiKey().getBytes(StandardCharsets.UTF_8),
-            presented.getBytes(StandardCharsets.UTF_8));
-    if (!matches) {
-      throw ProblemException.unauthorized();
-    }
+  }
+
+  /** Constant-time: response timing must not reveal how much of a guess was right. */
+  public static boolean sameSecret(String expected, String presented) {
+    return presented != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,37 +2,95 @@ package io.switchboard.sla.policy;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ClockKind;
+import io.switchboard.contracts.Priority;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * SLA targets. Durations are written {@code 90s}, {@code 2m}, {@code 1h} or in ISO-8601 ({@code
- * PT2M}); each must be a whole number of seconds.
+ * SLA settings. Durations are written {@code 90s}, {@code 2m}, {@code 1h} or in ISO-8601 ({@code
+ * PT2M}); targets must be whole seconds.
  */
 @ConfigMapping(prefix = "sla")
 public interface SlaConfig {
 
-  /** How long a customer may wait for the first answer, per channel, in calendar time. */
-  FirstResponse firstResponse();
+  /**
+   * {@code sla.rules.<name>.*}: the SLA targets. When any is set they replace the built-in ones
+   * (see {@link SlaPolicy#defaults()}), and each clock needs a rule without criteria.
+   */
+  Map<String, Rule> rules();
 
-  interface FirstResponse {
-    /** {@code sla.first-response.chat}: the customer is waiting in the chat window. */
-    @WithDefault("2m")
-    Duration chat();
+  /**
+   * {@code sla.calendars.<name>.*}: business calendars. {@code office} (Monday to Friday
+   * 09:00–18:00 Moscow time) and {@code 24/7} exist unless redefined.
+   */
+  Map<String, Calendar> calendars();
 
-    /** {@code sla.first-response.phone}: calling back a missed call. */
-    @WithDefault("15m")
-    Duration phone();
+  Timers timers();
 
-    /** {@code sla.first-response.email}. */
-    @WithDefault("1h")
-    Duration email();
+  interface Rule {
+    ClockKind clock();
 
-    /** {@code sla.first-response.web-form}. */
-    @WithDefault("1h")
-    Duration webForm();
+    /** Any channel when absent. */
+    Optional<List<Channel>> channels();
 
-    /** {@code sla.first-response.telegram}. */
-    @WithDefault("1h")
-    Duration telegram();
+    /** Any priority when absent. */
+    Optional<List<Priority>> priorities();
+
+    /** Any customer segment when absent. */
+    Optional<List<String>> segments();
+
+    Duration target();
+
+    /** Counted in calendar time when absent. */
+    Optional<String> calendar();
+
+    Optional<Duration> cap();
+  }
+
+  interface Calendar {
+    /** e.g. {@code Europe/Berlin}. */
+    String zone();
+
+    /** e.g. {@code MON-FRI 09:00-13:00,14:00-18:00; SAT 22:00-06:00}, or {@code 24/7}. */
+    String week();
+
+    /** ISO dates, e.g. {@code 2027-01-01}. */
+    Optional<List<String>> holidays();
+  }
+
+  interface Timers {
+    /** {@code sla.timers.poll-interval}: how often due timers are looked for. */
+    @WithDefault("0.2s")
+    Duration pollInterval();
+
+    /** {@code sla.timers.batch-size}: timers fired per transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** {@code sla.timers.warn-before}: SlaWarning this long before a due time, when still ahead. */
+    @WithDefault("10m,1m")
+    List<Duration> warnBefore();
+
+    /**
+     * {@code sla.timers.escalate-after}: escalation level 1, 2, 3… this long after a breach (1
+     * notifies the assignee, 2 reassigns, 3 tells the supervisor).
+     */
+    @WithDefault("5m,15m,30m")
+    List<Duration> escalateAfter();
+
+    /**
+     * {@code sla.timers.urgent-priorities}: escalations of these priorities go out at once; the
+     * others wait for the business hours of {@code alert-calendar}.
+     */
+    @WithDefault("P1,P2")
+    List<Priority> urgentPriorities();
+
+    /** {@code sla.timers.alert-calendar}: the business hours of the people escalations reach. */
+    @WithDefault("office")
+    String alertCalendar();
   }
 }

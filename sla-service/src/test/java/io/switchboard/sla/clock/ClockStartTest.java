@@ -74,7 +74,7 @@ class ClockStartTest {
         var statement =
             connection.prepareStatement(
                 "select kind, channel, status, started_at, due_at, target_seconds"
-                    + " from sla.sla_clock where inquiry_id = ?::uuid")) {
+                    + " from sla.sla_clock where inquiry_id = ?::uuid and kind = 'FIRST_RESPONSE'")) {
       statement.setString(1, received.inquiryId());
       ResultSet row = statement.executeQuery();
       assertThat(row.next()).as("sla_clock row").isTrue();
@@ -114,7 +114,8 @@ class ClockStartTest {
             count(
                 "select count(*) from sla.sla_clock where inquiry_id = ?::uuid",
                 received.inquiryId()))
-        .isEqualTo(1);
+        .as("a first-response and a resolution clock")
+        .isEqualTo(2);
   }
 
   @Test

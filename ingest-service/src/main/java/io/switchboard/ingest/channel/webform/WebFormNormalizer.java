@@ -7,39 +7,38 @@ import io.switchboard.contracts.InquiryKind;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.contracts.ReplyAddress;
 import io.switchboard.ingest.normalize.Contacts;
+import io.switchboard.ingest.normalize.Fingerprints;
 import io.switchboard.ingest.normalize.Languages;
+import io.switchboard.ingest.normalize.TextLimit;
 import io.switchboard.ingest.normalize.Tickets;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** Turns a valid web form into the one normalized inquiry event: pure, no I/O. */
 public final class WebFormNormalizer {
-  static final String TRUNCATION_MARK = " […]";
-
   private WebFormNormalizer() {}
 
+  /** Who wrote, contacts in their normal forms; the customer id is resolved later. */
+  public static Customer customer(WebFormRequest form, String defaultRegion) {
+    return new Customer(
+        null,
+        form.name() == null ? null : form.name().strip(),
+        Contacts.email(form.email()).orElse(null),
+        Contacts.phone(form.phone(), defaultRegion).orElse(null));
+  }
+
+  /**
+   * @param customer who wrote, as {@link #customer} made it, with the customer id resolved
+   */
   public static InquiryReceived toEvent(
       WebFormRequest form,
+      Customer customer,
       String sourceKey,
       Instant receivedAt,
       int maxTextLength,
       RandomGenerator random) {
-    String text = form.text().strip();
-    boolean truncated = text.length() > maxTextLength;
-    if (truncated) {
-      text = text.substring(0, maxTextLength) + TRUNCATION_MARK;
-    }
-    Customer customer =
-        new Customer(
-            null,
-            form.name() == null ? null : form.name().strip(),
-            Contacts.email(form.email()).orElse(null),
-            Contacts.phone(form.phone()).orElse(null));
+    TextLimit.Limited text = TextLimit.apply(form.text(), maxTextLength);
     return new InquiryReceived(
         EventIds.next(),
         EventIds.next().toString(),
@@ -49,12 +48,12 @@ public final class WebFormNormalizer {
         form.channel() == null ? Channel.WEB_FORM : Channel.valueOf(form.channel()),
         customer,
         form.subject() == null ? null : form.subject().strip(),
-        text,
-        Languages.detect(form.subject(), text),
+        text.text(),
+        Languages.detect(form.subject(), text.text()),
         sourceKey,
         false,
         InquiryKind.MESSAGE,
-        truncated,
+        text.truncated(),
         List.of(),
         replyAddress(customer));
   }
@@ -68,21 +67,7 @@ public final class WebFormNormalizer {
 
   /** Fingerprint of what the customer sent, to tell a true retry from a reused key. */
   public static String fingerprint(WebFormRequest form) {
-    String content =
-        String.join(
-            "\u0000",
-            String.valueOf(form.channel()),
-            String.valueOf(form.name()),
-            String.valueOf(form.email()),
-            String.valueOf(form.phone()),
-            String.valueOf(form.subject()),
-            String.valueOf(form.text()));
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Fingerprints.of(
+        form.channel(), form.name(), form.email(), form.phone(), form.subject(), form.text());
   }
 }

@@ -1,15 +1,15 @@
 package io.switchboard.ingest.channel.webform;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.ingest.IngestConfig;
-import io.switchboard.ingest.intake.Accepted;
-import io.switchboard.ingest.intake.InquiryIntake;
+import io.switchboard.ingest.identity.CustomerIdentities;
+import io.switchboard.ingest.intake.ChannelIntake;
+import io.switchboard.ingest.intake.Submission;
 import io.switchboard.ingest.problem.FieldError;
 import io.switchboard.ingest.problem.ProblemException;
 import io.switchboard.ingest.security.ApiKeys;
-import io.switchboard.platform.privacy.Pii;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,30 +19,30 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
 
 /** The web-form channel: {@code POST /inquiries}. */
 @Path("/inquiries")
 public class WebFormResource {
-  private static final Logger LOG = Logger.getLogger(WebFormResource.class);
   private static final String CHANNEL = "web-form";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ApiKeys apiKeys;
-  private final InquiryIntake intake;
+  private final ChannelIntake intake;
+  private final CustomerIdentities identities;
   private final IngestConfig config;
-  private final MeterRegistry metrics;
 
   public WebFormResource(
-      ApiKeys apiKeys, InquiryIntake intake, IngestConfig config, MeterRegistry metrics) {
+      ApiKeys apiKeys, ChannelIntake intake, CustomerIdentities identities, IngestConfig config) {
     this.apiKeys = apiKeys;
     this.intake = intake;
+    this.identities = identities;
     this.config = config;
-    this.metrics = metrics;
   }
 
   @POST
@@ -58,50 +58,77 @@ public class WebFormResource {
       @HeaderParam(ApiKeys.HEADER) String apiKey,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       WebFormRequest form) {
+    return accept(apiKey, idempotencyKey, form, System.nanoTime());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Submit a web-form inquiry as a plain HTML form posts it")
+  @APIResponse(responseCode = "202", description = "Published to Kafka and acknowledged by it")
+  @APIResponse(responseCode = "400", description = "Invalid inquiry (application/problem+json)")
+  @APIResponse(responseCode = "401", description = "Missing or wrong X-Api-Key")
+  @APIResponse(responseCode = "503", description = "Broker unavailable; retry after Retry-After")
+  public Uni<Response> submitHtmlForm(
+      @HeaderParam(ApiKeys.HEADER) String apiKey,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @RestForm String channel,
+      @RestForm String name,
+      @RestForm String email,
+      @RestForm String phone,
+      @RestForm String subject,
+      @RestForm String text,
+      @RestForm("idempotencyKey") String bodyIdempotencyKey) {
+    return accept(
+        apiKey,
+        idempotencyKey,
+        new WebFormRequest(channel, name, email, phone, subject, text, bodyIdempotencyKey),
+        System.nanoTime());
+  }
+
+  private Uni<Response> accept(
+      String apiKey, String idempotencyKey, WebFormRequest form, long started) {
     apiKeys.verify(CHANNEL, apiKey);
     if (form == null) {
-      throw reject("empty-body", List.of(new FieldError("body", "an inquiry is required")));
+      throw ProblemException.invalid(
+          "empty-body", List.of(new FieldError("body", "an inquiry is required")));
     }
-    List<FieldError> errors = WebFormValidation.validate(form);
+    List<FieldError> errors = WebFormValidation.validate(form, config.defaultRegion());
     if (!errors.isEmpty()) {
-      throw reject("invalid", errors);
+      throw ProblemException.invalid("invalid", errors);
     }
     Optional<String> sourceKey =
         Optional.ofNullable(idempotencyKey != null ? idempotencyKey : form.idempotencyKey())
             .filter(key -> !key.isBlank())
             .map(key -> "WEB_FORM:" + key);
-    InquiryReceived event =
-        WebFormNormalizer.toEvent(
-            form, sourceKey.orElse(null), receivedNow(), config.maxTextLength(), RANDOM);
-    return intake
-        .accept(sourceKey, WebFormNormalizer.fingerprint(form), event)
-        .invoke(accepted -> logAccepted(accepted, event))
-        .map(accepted -> Response.accepted(accepted).build());
-  }
-
-  // PostgreSQL keeps microseconds: a finer instant would not survive a round trip through a store.
-  private static Instant receivedNow() {
-    return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-  }
-
-  private void logAccepted(Accepted accepted, InquiryReceived event) {
-    metrics
-        .counter("switchboard.ingest.inquiries.received", "channel", event.channel().name())
-        .increment();
-    LOG.infof(
-        "Inquiry %s (%s) accepted from %s",
-        accepted.inquiryId(),
-        accepted.ticket(),
-        Pii.address(
-            event.customer().email() != null
-                ? event.customer().email()
-                : event.customer().phone()));
-  }
-
-  private ProblemException reject(String reason, List<FieldError> errors) {
-    metrics
-        .counter("switchboard.ingest.inquiries.rejected", "channel", "WEB_FORM", "reason", reason)
-        .increment();
-    return ProblemException.invalid(errors);
+    Customer customer = WebFormNormalizer.customer(form, config.defaultRegion());
+    // PostgreSQL keeps microseconds: a finer instant would not survive a round trip through a
+    // store.
+    Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    return identities
+        .resolve(customer.email(), customer.phone())
+        .chain(
+            customerId -> {
+              InquiryReceived event =
+                  WebFormNormalizer.toEvent(
+                      form,
+                      new Customer(customerId, customer.name(), customer.email(), customer.phone()),
+                      sourceKey.orElse(null),
+                      receivedAt,
+                      config.maxTextLength(),
+                      RANDOM);
+              Submission submission =
+                  new Submission(
+                      sourceKey,
+                      WebFormNormalizer.fingerprint(form),
+                      event,
+                      event.ticket(),
+                      List.of());
+              return intake.submit(
+                  event.channel(),
+                  submission,
+                  customer.email() != null ? customer.email() : customer.phone(),
+                  started);
+            });
   }
 }

@@ -15,7 +15,7 @@ public final class WebFormValidation {
 
   private WebFormValidation() {}
 
-  public static List<FieldError> validate(WebFormRequest form) {
+  public static List<FieldError> validate(WebFormRequest form, String defaultRegion) {
     List<FieldError> errors = new ArrayList<>();
     if (form.channel() != null
         && Arrays.stream(Channel.values()).noneMatch(c -> c.name().equals(form.channel()))) {
@@ -34,9 +34,8 @@ public final class WebFormValidation {
     if (hasEmail && Contacts.email(form.email()).isEmpty()) {
       errors.add(new FieldError("email", "not a valid e-mail address"));
     }
-    if (hasPhone && Contacts.phone(form.phone()).isEmpty()) {
-      errors.add(
-          new FieldError("phone", "not a phone number with country code, e.g. +79161234567"));
+    if (hasPhone && Contacts.phone(form.phone(), defaultRegion).isEmpty()) {
+      errors.add(new FieldError("phone", "not a valid phone number, e.g. +79161234567"));
     }
     tooLong(errors, "name", form.name(), MAX_NAME);
     tooLong(errors, "subject", form.subject(), MAX_SUBJECT);

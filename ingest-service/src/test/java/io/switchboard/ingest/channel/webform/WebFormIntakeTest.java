@@ -176,6 +176,65 @@ class WebFormIntakeTest {
         .body("errors.field", hasItem("Idempotency-Key"));
   }
 
+  @Test
+  void aPlainHtmlFormPostIsAnInquiryWithThePhoneInE164() {
+    String inquiryId =
+        given()
+            .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+            .header("X-Api-Key", API_KEY)
+            .formParam("name", "Пётр")
+            .formParam("phone", "8 (916) 765-43-21")
+            .formParam("subject", "Перезвоните")
+            .formParam("text", "Хочу заказать доставку")
+            .post("/inquiries")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("inquiryId");
+    InquiryReceived event =
+        kafka.awaitEvent(InquiryReceived.class, e -> e.inquiryId().equals(inquiryId));
+    assertThat(event.customer().name()).isEqualTo("Пётр");
+    assertThat(event.customer().phone()).isEqualTo("+79167654321");
+    assertThat(event.replyAddress().address()).isEqualTo("+79167654321");
+    assertThat(event.text()).isEqualTo("Хочу заказать доставку");
+
+    given()
+        .contentType("application/x-www-form-urlencoded")
+        .header("X-Api-Key", API_KEY)
+        .formParam("text", "no contact")
+        .post("/inquiries")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("email"));
+  }
+
+  @Test
+  void aDuplicateIsCountedOnceAndLatencyIsMeasured() {
+    double before = receivedCount();
+    String key = UUID.randomUUID().toString();
+    post(form("count@example.com", "count me once " + key), key).statusCode(202);
+    post(form("count@example.com", "count me once " + key), key).statusCode(202);
+    assertThat(receivedCount()).isEqualTo(before + 1);
+    given()
+        .get("/q/metrics")
+        .then()
+        .body(org.hamcrest.Matchers.containsString("switchboard_ingest_latency_seconds_bucket"));
+  }
+
+  private static double receivedCount() {
+    String metrics = given().get("/q/metrics").then().extract().asString();
+    return metrics
+        .lines()
+        .filter(
+            line ->
+                line.startsWith(
+                    "switchboard_ingest_inquiries_received_total{channel=\"WEB_FORM\"}"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(0);
+  }
+
   private static void await(CyclicBarrier barrier) {
     try {
       barrier.await();

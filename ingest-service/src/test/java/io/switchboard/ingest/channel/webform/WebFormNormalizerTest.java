@@ -3,6 +3,7 @@ package io.switchboard.ingest.channel.webform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.contracts.Channel;
+import io.switchboard.ingest.normalize.TextLimit;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,9 @@ class WebFormNormalizerTest {
             "Оплата",
             "Списали деньги",
             null);
-    var event = WebFormNormalizer.toEvent(form, "WEB_FORM:k1", NOW, 1000, new Random(1));
+    var event =
+        WebFormNormalizer.toEvent(
+            form, WebFormNormalizer.customer(form, "RU"), "WEB_FORM:k1", NOW, 1000, new Random(1));
     assertThat(event.channel()).isEqualTo(Channel.WEB_FORM);
     assertThat(event.customer().name()).isEqualTo("Анна");
     assertThat(event.customer().email()).isEqualTo("anna@example.com");
@@ -35,8 +38,11 @@ class WebFormNormalizerTest {
   @Test
   void longTextIsCutAndMarked() {
     var form = new WebFormRequest(null, null, "a@example.com", null, null, "x".repeat(50), null);
-    var event = WebFormNormalizer.toEvent(form, null, NOW, 10, new Random(1));
-    assertThat(event.text()).isEqualTo("x".repeat(10) + WebFormNormalizer.TRUNCATION_MARK);
+    var event =
+        WebFormNormalizer.toEvent(
+            form, WebFormNormalizer.customer(form, "RU"), null, NOW, 10, new Random(1));
+    assertThat(event.textTruncated()).isTrue();
+    assertThat(event.text()).isEqualTo("x".repeat(10) + TextLimit.TRUNCATION_MARK);
   }
 
   @Test

@@ -13,13 +13,13 @@ class WebFormValidationTest {
 
   @Test
   void aFormWithAWayToAnswerAndATextIsValid() {
-    assertThat(WebFormValidation.validate(form("anna@example.com", null, "Hello"))).isEmpty();
-    assertThat(WebFormValidation.validate(form(null, "+79161234567", "Hello"))).isEmpty();
+    assertThat(WebFormValidation.validate(form("anna@example.com", null, "Hello"), "RU")).isEmpty();
+    assertThat(WebFormValidation.validate(form(null, "+79161234567", "Hello"), "RU")).isEmpty();
   }
 
   @Test
   void noWayToReachTheCustomerIsRefused() {
-    assertThat(WebFormValidation.validate(form(" ", null, "Hello")))
+    assertThat(WebFormValidation.validate(form(" ", null, "Hello"), "RU"))
         .extracting(FieldError::field)
         .containsExactly("email");
   }
@@ -27,7 +27,7 @@ class WebFormValidationTest {
   @Test
   void everyProblemIsNamedAtOnce() {
     var request = new WebFormRequest("FAX", "x".repeat(201), "not-mail", "12", null, "  ", null);
-    assertThat(WebFormValidation.validate(request))
+    assertThat(WebFormValidation.validate(request, "RU"))
         .extracting(FieldError::field)
         .containsExactlyInAnyOrder("channel", "text", "email", "phone", "name");
   }

@@ -6,17 +6,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads {@code inquiries.inbound}; a record that cannot be applied goes to the dead letters. */
+/**
+ * Reads {@code inquiries.inbound} (receipts and replies) and {@code inquiries.lifecycle} (priority,
+ * assignment, status); a record that cannot be applied goes to its topic's dead letters.
+ */
 @ApplicationScoped
-public class InboundEventsConsumer {
-  private final ClockStarter clocks;
+public class EventsConsumer {
+  private final ClockLifecycle clocks;
 
-  public InboundEventsConsumer(ClockStarter clocks) {
+  public EventsConsumer(ClockLifecycle clocks) {
     this.clocks = clocks;
   }
 
   @Incoming("inquiries-inbound")
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
+    return Uni.createFrom().item(() -> IncomingEvents.decode(record)).chain(clocks::apply);
+  }
+
+  @Incoming("inquiries-lifecycle")
+  public Uni<Void> consumeLifecycle(ConsumerRecord<String, String> record) {
     return Uni.createFrom().item(() -> IncomingEvents.decode(record)).chain(clocks::apply);
   }
 }

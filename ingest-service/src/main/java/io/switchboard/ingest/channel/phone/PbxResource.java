@@ -1,0 +1,125 @@
+package io.switchboard.ingest.channel.phone;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.contracts.Channel;
+import io.switchboard.ingest.IngestConfig;
+import io.switchboard.ingest.channel.JsonBodies;
+import io.switchboard.ingest.identity.CustomerIdentities;
+import io.switchboard.ingest.intake.ChannelIntake;
+import io.switchboard.ingest.intake.Submission;
+import io.switchboard.ingest.normalize.Contacts;
+import io.switchboard.ingest.problem.FieldError;
+import io.switchboard.ingest.problem.ProblemException;
+import io.switchboard.ingest.security.WebhookSignatures;
+import io.switchboard.ingest.threading.ThreadMatch;
+import io.switchboard.ingest.threading.Threads;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The phone channel: {@code POST /channels/phone}, PBX call events signed with HMAC-SHA256. */
+@Path("/channels/phone")
+public class PbxResource {
+  private static final String CHANNEL = "phone";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final WebhookSignatures signatures;
+  private final JsonBodies bodies;
+  private final ChannelIntake intake;
+  private final Threads threads;
+  private final CustomerIdentities identities;
+  private final IngestConfig config;
+
+  public PbxResource(
+      WebhookSignatures signatures,
+      JsonBodies bodies,
+      ChannelIntake intake,
+      Threads threads,
+      CustomerIdentities identities,
+      IngestConfig config) {
+    this.signatures = signatures;
+    this.bodies = bodies;
+    this.intake = intake;
+    this.threads = threads;
+    this.identities = identities;
+    this.config = config;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Take in a PBX call event (webhook)")
+  @RequestBody(content = @Content(schema = @Schema(implementation = CallEvent.class)))
+  @APIResponse(responseCode = "202", description = "Published and acknowledged by the broker")
+  @APIResponse(
+      responseCode = "204",
+      description = "An answered call with no open inquiry: nothing to track")
+  @APIResponse(responseCode = "400", description = "Invalid event (application/problem+json)")
+  @APIResponse(responseCode = "401", description = "Missing or wrong X-Signature")
+  @APIResponse(responseCode = "503", description = "Broker unavailable; retry after Retry-After")
+  public Uni<Response> receive(
+      @HeaderParam(WebhookSignatures.SIGNATURE_HEADER) String signature, byte[] body) {
+    long started = System.nanoTime();
+    signatures.verifyBody(CHANNEL, signature, body);
+    CallEvent call = bodies.read(body, CallEvent.class);
+    List<FieldError> errors = CallNormalizer.validate(call, config.defaultRegion());
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid("invalid", errors);
+    }
+    String caller = Contacts.phone(call.caller(), config.defaultRegion()).orElseThrow();
+    Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    return threads
+        .find(
+            List.of(CallNormalizer.threadRef(caller)),
+            Optional.empty(),
+            receivedAt.minus(config.threading().conversationWindow()))
+        .chain(
+            match -> {
+              if (call.event().equals(CallEvent.ANSWERED) && match.isEmpty()) {
+                return Uni.createFrom().item(Response.noContent().build());
+              }
+              return submission(call, caller, receivedAt, match)
+                  .chain(submission -> intake.submit(Channel.PHONE, submission, caller, started));
+            });
+  }
+
+  private Uni<Submission> submission(
+      CallEvent call, String caller, Instant receivedAt, Optional<ThreadMatch> match) {
+    Optional<String> sourceKey = Optional.of(CallNormalizer.sourceKey(call));
+    String fingerprint = CallNormalizer.fingerprint(call);
+    List<String> refs = List.of(CallNormalizer.threadRef(caller));
+    if (match.isPresent()) {
+      ThreadMatch thread = match.get();
+      var event =
+          call.event().equals(CallEvent.ANSWERED)
+              ? CallNormalizer.operatorReplied(call, thread.inquiryId(), receivedAt)
+              : CallNormalizer.customerReplied(
+                  call, caller, thread.inquiryId(), receivedAt, config.maxTextLength());
+      return Uni.createFrom()
+          .item(new Submission(sourceKey, fingerprint, event, thread.ticket(), refs));
+    }
+    return identities
+        .resolve(null, caller)
+        .map(
+            customerId -> {
+              var event =
+                  CallNormalizer.received(
+                      call, caller, customerId, receivedAt, config.maxTextLength(), RANDOM);
+              return new Submission(sourceKey, fingerprint, event, event.ticket(), refs);
+            });
+  }
+}

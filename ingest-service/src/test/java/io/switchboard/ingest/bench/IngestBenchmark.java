@@ -1,0 +1,208 @@
+package io.switchboard.ingest.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Throughput and latency of {@code POST /inquiries} on a running ingest-service and its real
+ * broker, beside the raw Kafka producer rate for the same payload on the same broker. Every form is
+ * a new customer (own e-mail and phone), so the figures include linking a new identity. Not a test:
+ * run it against a started service (see the ingest-service notes in the README).
+ *
+ * <p>System properties: {@code url} (http://127.0.0.1:8081), {@code bootstrap} (the service's
+ * broker), {@code topic} (raw producer topic, default bench.raw), {@code clients} (32), {@code
+ * seconds} (20), {@code warmup} (5), {@code apiKey} (local-dev-web-form-key).
+ */
+public final class IngestBenchmark {
+  private IngestBenchmark() {}
+
+  static final String FORM =
+      """
+      {"name": "Анна Петрова", "email": "anna.%d@example.com", "phone": "+7916%07d",
+       "subject": "Не работает оплата", "text": "Списали деньги, а заказ не оформлен. Заказ %d, \
+      попытка оплаты картой в %d. Прошу проверить и перезвонить."}
+      """;
+
+  public static void main(String[] args) throws Exception {
+    String url = System.getProperty("url", "http://127.0.0.1:8081");
+    String bootstrap = System.getProperty("bootstrap", "127.0.0.1:9092");
+    String topic = System.getProperty("topic", "bench.raw");
+    int clients = Integer.getInteger("clients", 32);
+    int seconds = Integer.getInteger("seconds", 20);
+    int warmup = Integer.getInteger("warmup", 5);
+    String apiKey = System.getProperty("apiKey", "local-dev-web-form-key");
+
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4))
+            .build();
+    System.out.printf("warm-up %d s with %d clients ...%n", warmup, clients);
+    run(http, url, apiKey, clients, warmup);
+    System.out.printf("measuring %d s with %d keep-alive clients ...%n", seconds, clients);
+    Result service = run(http, url, apiKey, clients, seconds);
+    long[] latencies = service.latenciesNanos();
+    Arrays.sort(latencies);
+    double serviceRate = service.ok() / (double) seconds;
+    Map<String, Double> heap = heapBytes(http, url);
+
+    String payload = FORM.formatted(1, 1, 1, 1);
+    double rawRate = rawProducerRate(bootstrap, topic, payload, seconds);
+
+    System.out.println();
+    System.out.printf(
+        "HTTP POST /inquiries : %,.0f inquiries/s (%d accepted, %d failed)%n",
+        serviceRate, service.ok(), service.failed());
+    System.out.printf(
+        "latency              : p50 %.2f ms, p99 %.2f ms, p999 %.2f ms, max %.2f ms%n",
+        percentile(latencies, 0.50),
+        percentile(latencies, 0.99),
+        percentile(latencies, 0.999),
+        latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
+    System.out.printf(
+        "service heap         : %.0f MiB used of %.0f MiB max%n",
+        heap.getOrDefault("used", 0.0) / 1048576, heap.getOrDefault("max", 0.0) / 1048576);
+    System.out.printf(
+        "raw Kafka producer   : %,.0f records/s (same %d-byte payload, acks=all)%n",
+        rawRate, payload.length());
+    System.out.printf("ratio service / raw  : %.3f%n", serviceRate / rawRate);
+    System.exit(0);
+  }
+
+  record Result(long ok, long failed, long[] latenciesNanos) {}
+
+  private static Result run(HttpClient http, String url, String apiKey, int clients, int seconds)
+      throws Exception {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<Result>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                long ok = 0;
+                long failed = 0;
+                long[] latencies = new long[1024];
+                int n = 0;
+                while (System.nanoTime() < deadline) {
+                  long i = sequence.incrementAndGet();
+                  HttpRequest request =
+                      HttpRequest.newBuilder(URI.create(url + "/inquiries"))
+                          .header("Content-Type", "application/json")
+                          .header("X-Api-Key", apiKey)
+                          .timeout(Duration.ofSeconds(30))
+                          .POST(
+                              HttpRequest.BodyPublishers.ofString(
+                                  FORM.formatted(i, i % 10_000_000, i, i)))
+                          .build();
+                  long start = System.nanoTime();
+                  HttpResponse<Void> response =
+                      http.send(request, HttpResponse.BodyHandlers.discarding());
+                  long elapsed = System.nanoTime() - start;
+                  if (response.statusCode() == 202) {
+                    ok++;
+                    if (n == latencies.length) {
+                      latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = elapsed;
+                  } else {
+                    failed++;
+                  }
+                }
+                return new Result(ok, failed, Arrays.copyOf(latencies, n));
+              }));
+    }
+    long ok = 0;
+    long failed = 0;
+    List<long[]> all = new ArrayList<>();
+    for (Future<Result> future : futures) {
+      Result result = future.get();
+      ok += result.ok();
+      failed += result.failed();
+      all.add(result.latenciesNanos());
+    }
+    pool.shutdown();
+    long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
+    return new Result(ok, failed, merged);
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  // Heap as the service itself reports it (Micrometer's JVM gauges on the Prometheus endpoint).
+  private static Map<String, Double> heapBytes(HttpClient http, String url) throws Exception {
+    String metrics =
+        http.send(
+                HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Function<String, Double> sum =
+        name ->
+            metrics
+                .lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains("area=\"heap\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .filter(v -> v > 0)
+                .sum();
+    return Map.of(
+        "used", sum.apply("jvm_memory_used_bytes"), "max", sum.apply("jvm_memory_max_bytes"));
+  }
+
+  // The same producer settings the service uses, pipelined as far as the client allows.
+  private static double rawProducerRate(String bootstrap, String topic, String payload, int seconds)
+      throws Exception {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+      producer.send(new ProducerRecord<>(topic, "warm-up", payload)).get();
+      AtomicLong acked = new AtomicLong();
+      Semaphore inFlight = new Semaphore(10_000);
+      long start = System.nanoTime();
+      long deadline = start + seconds * 1_000_000_000L;
+      long i = 0;
+      while (System.nanoTime() < deadline) {
+        inFlight.acquire();
+        producer.send(
+            new ProducerRecord<>(topic, Long.toString(i++), payload),
+            (metadata, error) -> {
+              if (error == null) {
+                acked.incrementAndGet();
+              }
+              inFlight.release();
+            });
+      }
+      producer.flush();
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      return acked.get() / elapsed;
+    }
+  }
+}

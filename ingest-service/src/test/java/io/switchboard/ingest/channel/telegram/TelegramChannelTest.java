@@ -1,0 +1,85 @@
+package io.switchboard.ingest.channel.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.contracts.Attachment;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.CustomerReplied;
+import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.ingest.channel.Samples;
+import io.switchboard.ingest.channel.Webhooks;
+import io.switchboard.testing.KafkaTestClient;
+import io.switchboard.testing.SwitchboardTestResource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /channels/telegram} on the real broker and database. */
+@QuarkusTest
+@WithTestResource(SwitchboardTestResource.class)
+class TelegramChannelTest {
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  @ConfigProperty(name = "switchboard.topic-prefix")
+  String topicPrefix;
+
+  private KafkaTestClient kafka;
+
+  @BeforeEach
+  void connect() {
+    kafka = new KafkaTestClient(bootstrapServers, topicPrefix);
+  }
+
+  @AfterEach
+  void disconnect() {
+    kafka.close();
+  }
+
+  @Test
+  void aChatOpensAnInquiryAndItsNextMessageRepliesInIt() {
+    String inquiryId =
+        Webhooks.telegram(Webhooks.TELEGRAM_SECRET, Samples.text("telegram/message-text.json"))
+            .statusCode(202)
+            .extract()
+            .path("inquiryId");
+    InquiryReceived received =
+        kafka.awaitEvent(InquiryReceived.class, e -> e.inquiryId().equals(inquiryId));
+    assertThat(received.channel()).isEqualTo(Channel.TELEGRAM);
+    assertThat(received.customer().name()).isEqualTo("Дмитрий Орлов");
+    assertThat(received.replyAddress().address()).isEqualTo("987654321");
+
+    Webhooks.telegram(Webhooks.TELEGRAM_SECRET, Samples.text("telegram/message-photo-contact.json"))
+        .statusCode(202)
+        .body("inquiryId", equalTo(inquiryId));
+    CustomerReplied reply =
+        kafka.awaitEvent(CustomerReplied.class, e -> e.inquiryId().equals(inquiryId));
+    assertThat(reply.text()).isEqualTo("Вот фото накладной");
+    assertThat(reply.attachments())
+        .containsExactly(new Attachment("photo.jpg", "image/jpeg", 58211));
+
+    Webhooks.telegram(Webhooks.TELEGRAM_SECRET, Samples.text("telegram/message-text.json"))
+        .statusCode(202)
+        .body("inquiryId", equalTo(inquiryId));
+  }
+
+  @Test
+  void updatesWithoutANewMessageAreAcknowledgedAndIgnored() {
+    Webhooks.telegram(Webhooks.TELEGRAM_SECRET, Samples.text("telegram/edited-message.json"))
+        .statusCode(204);
+  }
+
+  @Test
+  void aMissingOrWrongSecretTokenIsUnauthorized() {
+    String body = Samples.text("telegram/message-text.json").replace("987654321", "111");
+    Webhooks.telegram(null, body).statusCode(401).contentType("application/problem+json");
+    Webhooks.telegram("guess", body).statusCode(401);
+    assertThat(
+            kafka.eventsSoFar(InquiryReceived.class, e -> e.replyAddress().address().equals("111")))
+        .isEmpty();
+  }
+}

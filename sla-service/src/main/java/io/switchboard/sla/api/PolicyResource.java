@@ -1,0 +1,81 @@
+package io.switchboard.sla.api;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.sla.calendar.Calendars;
+import io.switchboard.sla.policy.PolicyStore;
+import io.switchboard.sla.policy.PolicySync;
+import io.switchboard.sla.policy.Retargeting;
+import io.switchboard.sla.policy.SlaPolicy;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads and replaces the SLA policy. A replacement is stored, reaches the other instances within
+ * seconds, and moves the pending deadlines it affects.
+ */
+@Path("/sla/policy")
+@Produces(MediaType.APPLICATION_JSON)
+public class PolicyResource {
+  private static final Logger LOG = Logger.getLogger(PolicyResource.class);
+
+  private final PolicyStore policy;
+  private final PolicySync sync;
+  private final Calendars calendars;
+  private final Retargeting retargeting;
+
+  public PolicyResource(
+      PolicyStore policy, PolicySync sync, Calendars calendars, Retargeting retargeting) {
+    this.policy = policy;
+    this.sync = sync;
+    this.calendars = calendars;
+    this.retargeting = retargeting;
+  }
+
+  public record PolicyDto(List<RuleDto> rules, Set<String> calendars) {}
+
+  public record Replaced(List<RuleDto> rules, int inquiriesRetargeted) {}
+
+  public record Problem(String title, int status, String detail) {}
+
+  @GET
+  public PolicyDto get() {
+    return new PolicyDto(
+        policy.current().rules().stream().map(RuleDto::of).toList(), calendars.names());
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<Response> replace(PolicyDto body) {
+    SlaPolicy replacement;
+    try {
+      if (body == null || body.rules() == null) {
+        throw new IllegalArgumentException("the body needs rules");
+      }
+      replacement = new SlaPolicy(body.rules().stream().map(RuleDto::toRule).toList());
+      policy.check(replacement);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Uni.createFrom()
+          .item(
+              Response.status(400)
+                  .type("application/problem+json")
+                  .entity(new Problem("Invalid SLA policy", 400, e.getMessage()))
+                  .build());
+    }
+    LOG.infof("SLA policy replaced: %d rules", replacement.rules().size());
+    return sync.save(replacement)
+        .chain(retargeting::all)
+        .map(
+            count ->
+                Response.ok(
+                        new Replaced(replacement.rules().stream().map(RuleDto::of).toList(), count))
+                    .build());
+  }
+}
