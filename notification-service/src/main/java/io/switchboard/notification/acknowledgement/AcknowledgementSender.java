@@ -1,166 +1,226 @@
 package io.switchboard.notification.acknowledgement;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.AcknowledgementSent;
-import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.DeliveryFailed;
+import io.switchboard.contracts.DeliveryMedium;
 import io.switchboard.contracts.EventIds;
 import io.switchboard.contracts.InquiryEvent;
 import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.contracts.NotificationKind;
 import io.switchboard.notification.NotificationConfig;
+import io.switchboard.notification.contact.CustomerContacts;
+import io.switchboard.notification.delivery.Deliveries;
+import io.switchboard.notification.delivery.DeliveryNotDone;
+import io.switchboard.notification.delivery.OutgoingMessage;
 import io.switchboard.notification.ledger.Notification;
 import io.switchboard.notification.ledger.NotificationLedger;
-import io.switchboard.platform.privacy.Pii;
+import io.switchboard.notification.template.BusinessHours;
+import io.switchboard.notification.template.CustomerNames;
+import io.switchboard.notification.template.ExpectedTime;
+import io.switchboard.notification.template.Language;
+import io.switchboard.notification.template.MessageTemplates;
 import io.switchboard.platform.vertx.ContextExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
- * Acknowledges each new inquiry by e-mail, once: the ledger keeps a redelivered event from sending
- * again. Only a crash between the server taking the message and the SENT commit can send it twice,
- * and then with the same Message-ID, which mail services that deduplicate by it show once.
+ * Acknowledges each new inquiry once, on its own channel, promising sla-service's due time when it
+ * arrives within a few seconds of receipt and the channel's general promise otherwise: the
+ * acknowledgement is never held hostage to another service.
  */
 @ApplicationScoped
 public class AcknowledgementSender {
   private static final Logger LOG = Logger.getLogger(AcknowledgementSender.class);
-
-  // Bounded so that a record is settled well inside the Kafka channel's 60 s unprocessed-record
-  // limit: 3 attempts of at most 10 s, then the dead-letter topic.
-  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(1);
-  private static final int RETRIES = 2;
+  private static final int LEVEL = 0;
 
   private final NotificationLedger ledger;
-  private final ReactiveMailer mailer;
-  private final ZoneId customerTimeZone;
+  private final CustomerContacts contacts;
+  private final Deliveries deliveries;
+  private final ExpectedResponseTimes expectedTimes;
+  private final MessageTemplates templates;
+  private final NotificationConfig config;
+  private final BusinessHours businessHours;
 
   public AcknowledgementSender(
-      NotificationLedger ledger, ReactiveMailer mailer, NotificationConfig config) {
+      NotificationLedger ledger,
+      CustomerContacts contacts,
+      Deliveries deliveries,
+      ExpectedResponseTimes expectedTimes,
+      MessageTemplates templates,
+      NotificationConfig config) {
     this.ledger = ledger;
-    this.mailer = mailer;
-    this.customerTimeZone = config.customerTimeZone();
+    this.contacts = contacts;
+    this.deliveries = deliveries;
+    this.expectedTimes = expectedTimes;
+    this.templates = templates;
+    this.config = config;
+    NotificationConfig.BusinessHours hours = config.businessHours();
+    this.businessHours =
+        new BusinessHours(hours.days(), hours.start(), hours.end(), config.customerTimeZone());
   }
 
   public Uni<Void> apply(InquiryEvent event) {
-    if (event instanceof InquiryReceived received && wantsAcknowledgement(received)) {
-      return acknowledge(new Delivery(received));
+    if (!(event instanceof InquiryReceived received)) {
+      return Uni.createFrom().voidItem();
     }
-    return Uni.createFrom().voidItem();
-  }
-
-  private static boolean wantsAcknowledgement(InquiryReceived received) {
     if (received.automatic()) {
       // Answering a bounce or an auto-reply starts a mail loop.
       LOG.infof("Inquiry %s was written by a machine: not acknowledged", received.inquiryId());
-      return false;
+      return Uni.createFrom().voidItem();
     }
-    if (emailOf(received) == null) {
-      LOG.infof(
-          "Inquiry %s has no e-mail address: not acknowledged (SMS is not available yet)",
-          received.inquiryId());
-      return false;
+    Optional<AcknowledgementRoute> route = AcknowledgementRoute.of(received);
+    if (route.isEmpty()) {
+      LOG.infof("Inquiry %s has no reply address: not acknowledged", received.inquiryId());
+      return Uni.createFrom().voidItem();
     }
-    return true;
+    // Kept even when this deployment cannot acknowledge on the channel: the resolution notice and
+    // rating request need it later, when a provider may be configured.
+    return contacts
+        .remember(received, route.get())
+        .chain(
+            () -> {
+              if (!deliveries.canSend(route.get().medium())) {
+                LOG.infof(
+                    "Inquiry %s: no %s provider is configured, not acknowledged",
+                    received.inquiryId(), route.get().medium());
+                return Uni.createFrom().voidItem();
+              }
+              return acknowledge(received, route.get());
+            });
   }
 
-  private Uni<Void> acknowledge(Delivery delivery) {
+  private Uni<Void> acknowledge(InquiryReceived inquiry, AcknowledgementRoute route) {
     Executor backToContext = ContextExecutor.current();
+    Notification pending =
+        Notification.pending(
+            inquiry.inquiryId(),
+            NotificationKind.ACKNOWLEDGEMENT,
+            LEVEL,
+            route.medium(),
+            route.maskedAddress(),
+            route.address());
     return ledger
-        .open(delivery.inquiry().eventId(), delivery.pending())
+        .open(inquiry.eventId(), pending, config.acknowledgementWindow())
         .chain(
             status ->
-                status == Notification.Status.SENT
-                    ? alreadySent(delivery)
-                    : sendAndRecord(delivery, backToContext));
+                switch (status) {
+                  case SENT, SUPPRESSED -> skip(pending.id, status);
+                  case PENDING, FAILED ->
+                      expectedTimes
+                          .await(
+                              inquiry.inquiryId(),
+                              inquiry.occurredAt().plus(config.expectedTimeWait()))
+                          .emitOn(backToContext)
+                          .chain(due -> send(inquiry, route, pending.id, due, backToContext));
+                });
   }
 
-  private Uni<Void> sendAndRecord(Delivery delivery, Executor backToContext) {
-    return send(delivery).emitOn(backToContext).chain(() -> recordSent(delivery));
+  private Uni<Void> send(
+      InquiryReceived inquiry,
+      AcknowledgementRoute route,
+      String notificationId,
+      Instant dueAt,
+      Executor backToContext) {
+    Instant promisedBy =
+        dueAt != null
+            ? dueAt
+            : FirstResponseTargets.promisedBy(inquiry.channel(), inquiry.occurredAt());
+    OutgoingMessage message = message(inquiry, route, notificationId, promisedBy);
+    return deliveries
+        .send(message)
+        .emitOn(backToContext)
+        .chain(() -> recordSent(inquiry, route, notificationId, promisedBy, dueAt != null))
+        .onFailure(DeliveryNotDone.class)
+        .call(failure -> recordFailed(inquiry, route, notificationId, (DeliveryNotDone) failure));
   }
 
-  private Uni<Void> send(Delivery delivery) {
-    InquiryReceived inquiry = delivery.inquiry();
-    AcknowledgementText text =
-        AcknowledgementText.write(
-            inquiry.customer().name(),
-            inquiry.ticket(),
-            inquiry.channel(),
-            inquiry.language(),
-            delivery.promisedBy(),
-            customerTimeZone);
-    Mail mail =
-        Mail.withText(delivery.email(), text.subject(), text.body())
-            .addHeader("Message-ID", messageId(delivery.notificationId()))
-            // RFC 3834: autoresponders must not answer it, so no mail loop starts here.
-            .addHeader("Auto-Submitted", "auto-replied")
-            // Exchange ignores Auto-Submitted; this keeps its out-of-office replies away.
-            .addHeader("X-Auto-Response-Suppress", "All");
-    return mailer
-        .send(mail)
-        .ifNoItem()
-        .after(SEND_TIMEOUT)
-        .fail()
-        .onFailure()
-        .retry()
-        .withBackOff(FIRST_RETRY_DELAY)
-        .atMost(RETRIES)
-        .onFailure()
-        .transform(failure -> new AcknowledgementNotSent(delivery.notificationId(), failure));
+  private OutgoingMessage message(
+      InquiryReceived inquiry,
+      AcknowledgementRoute route,
+      String notificationId,
+      Instant promisedBy) {
+    Language language = Language.of(inquiry.language());
+    Map<String, Object> data = new HashMap<>();
+    data.put("name", CustomerNames.of(inquiry.customer()));
+    data.put("ticket", inquiry.ticket());
+    data.put("channel", inquiry.channel().name());
+    data.put(
+        "expected",
+        ExpectedTime.phrase(Instant.now(), promisedBy, config.customerTimeZone(), language));
+    data.put("offHours", !businessHours.isOpen(inquiry.occurredAt()));
+    MessageTemplates.Rendered text =
+        templates.render(
+            MessageTemplates.Name.ACKNOWLEDGEMENT.forMedium(route.medium() == DeliveryMedium.EMAIL),
+            language,
+            data);
+    return new OutgoingMessage(
+        notificationId,
+        NotificationKind.ACKNOWLEDGEMENT,
+        route.medium(),
+        route.address(),
+        text.subject(),
+        text.body(),
+        route.threadRef(),
+        inquiry.ticket());
   }
 
-  private Uni<Void> recordSent(Delivery delivery) {
+  private Uni<Void> recordSent(
+      InquiryReceived inquiry,
+      AcknowledgementRoute route,
+      String notificationId,
+      Instant promisedBy,
+      boolean fromSla) {
     AcknowledgementSent sent =
         new AcknowledgementSent(
             EventIds.next(),
-            delivery.inquiry().inquiryId(),
+            inquiry.inquiryId(),
             Instant.now(),
             AcknowledgementSent.SCHEMA_VERSION,
-            delivery.notificationId(),
-            Channel.EMAIL,
-            Pii.email(delivery.email()),
-            delivery.promisedBy());
+            notificationId,
+            route.channel(),
+            route.maskedAddress(),
+            promisedBy);
     LOG.infof(
-        "Acknowledgement %s sent to %s, reply promised by %s",
-        delivery.notificationId(), sent.recipient(), sent.promisedBy());
-    return ledger.markSent(delivery.notificationId(), sent);
+        "Acknowledgement %s sent by %s to %s, reply promised by %s (%s)",
+        notificationId,
+        route.medium(),
+        sent.recipient(),
+        promisedBy,
+        fromSla ? "SLA due time" : "general promise");
+    return ledger.markSent(notificationId, sent);
   }
 
-  private static Uni<Void> alreadySent(Delivery delivery) {
-    LOG.debugf("Acknowledgement %s was already sent, skipped", delivery.notificationId());
+  private Uni<Void> recordFailed(
+      InquiryReceived inquiry,
+      AcknowledgementRoute route,
+      String notificationId,
+      DeliveryNotDone failure) {
+    DeliveryFailed failed =
+        new DeliveryFailed(
+            EventIds.next(),
+            inquiry.inquiryId(),
+            Instant.now(),
+            DeliveryFailed.SCHEMA_VERSION,
+            notificationId,
+            NotificationKind.ACKNOWLEDGEMENT,
+            route.medium(),
+            failure.attempts(),
+            failure.getMessage());
+    // The operational alert: on-call watches ERROR lines of this logger, and the inbound record
+    // goes on to the dead-letter topic with the same reason.
+    LOG.errorf(
+        "OPERATIONAL ALERT: customer acknowledgement undeliverable: %s", failure.getMessage());
+    return ledger.markFailed(notificationId, failure.getMessage(), failed);
+  }
+
+  private static Uni<Void> skip(String notificationId, Notification.Status status) {
+    LOG.debugf("Acknowledgement %s is %s, not sent again", notificationId, status);
     return Uni.createFrom().voidItem();
-  }
-
-  // RFC 5322 allows no colon left of the @ of a Message-ID, so the ledger id's colons become dots.
-  static String messageId(String notificationId) {
-    return "<" + notificationId.replace(':', '.') + "@switchboard>";
-  }
-
-  private static String emailOf(InquiryReceived received) {
-    String email = received.customer() == null ? null : received.customer().email();
-    return email == null || email.isBlank() ? null : email;
-  }
-
-  /** One acknowledgement: the inquiry, where it goes and what it promises. */
-  private record Delivery(InquiryReceived inquiry, String email, Instant promisedBy) {
-    Delivery(InquiryReceived inquiry) {
-      this(
-          inquiry,
-          emailOf(inquiry),
-          FirstResponseTargets.promisedBy(inquiry.channel(), inquiry.occurredAt()));
-    }
-
-    String notificationId() {
-      return Notification.acknowledgementId(inquiry.inquiryId());
-    }
-
-    Notification pending() {
-      return Notification.pendingAcknowledgement(
-          inquiry.inquiryId(), Channel.EMAIL, Pii.email(email));
-    }
   }
 }

@@ -6,10 +6,17 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.contracts.AcknowledgementSent;
 import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ClockKind;
+import io.switchboard.contracts.ClockStarted;
 import io.switchboard.contracts.CloudEvents;
+import io.switchboard.contracts.Customer;
+import io.switchboard.contracts.EventIds;
 import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.contracts.ReplyAddress;
 import io.switchboard.contracts.Topics;
 import io.switchboard.notification.GreenMailResource;
+import io.switchboard.notification.ProvidersResource;
+import io.switchboard.notification.TestInquiries;
 import io.switchboard.testing.EventFixtures;
 import io.switchboard.testing.KafkaTestClient;
 import io.switchboard.testing.SwitchboardTestResource;
@@ -22,8 +29,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -36,6 +47,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 @WithTestResource(GreenMailResource.class)
+@WithTestResource(ProvidersResource.class)
 class AcknowledgementFlowTest {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
@@ -133,17 +145,100 @@ class AcknowledgementFlowTest {
   }
 
   @Test
-  void inquiryWithoutEmailAddressIsNotAcknowledgedYet() throws Exception {
-    InquiryReceived call =
-        EventFixtures.inquiryReceived()
-            .channel(Channel.PHONE)
-            .customer("Ivan", null, "+79161234567")
-            .build();
+  void theHonestDueTimeFromSlaServiceIsPromised() throws Exception {
+    String email = uniqueEmail();
+    InquiryReceived received =
+        EventFixtures.inquiryReceived().customer("Anna", email, null).build();
+    // 10:00 UTC tomorrow: the service phrases times in UTC unless configured otherwise.
+    Instant dueAt =
+        received
+            .occurredAt()
+            .atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .plusDays(1)
+            .atTime(10, 0)
+            .toInstant(ZoneOffset.UTC);
+    kafka.publish(
+        new ClockStarted(
+            EventIds.next(),
+            received.inquiryId(),
+            Instant.now(),
+            ClockStarted.SCHEMA_VERSION,
+            ClockKind.FIRST_RESPONSE,
+            received.channel(),
+            received.occurredAt(),
+            dueAt,
+            Duration.between(received.occurredAt(), dueAt).toSeconds(),
+            true));
+    kafka.publish(received);
 
-    var written = kafka.publish(call);
+    AcknowledgementSent sent =
+        kafka.awaitEvent(
+            AcknowledgementSent.class, e -> e.inquiryId().equals(received.inquiryId()));
+    assertThat(sent.promisedBy()).isEqualTo(dueAt);
+    String weekday =
+        dueAt.atZone(ZoneOffset.UTC).getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    assertThat((String) awaitMailTo(email).getContent())
+        .contains("We expect to reply by 10:00 tomorrow, " + weekday + ".");
+  }
+
+  @Test
+  void theAcknowledgementIsNotHeldHostageToSlaService() throws Exception {
+    String email = uniqueEmail();
+    InquiryReceived received =
+        EventFixtures.inquiryReceived().customer("Anna", email, null).build();
+
+    kafka.publish(received);
+
+    AcknowledgementSent sent =
+        kafka.awaitEvent(
+            AcknowledgementSent.class, e -> e.inquiryId().equals(received.inquiryId()));
+    assertThat(sent.promisedBy()).isEqualTo(received.occurredAt().plus(Duration.ofHours(1)));
+    // The wait for the due time is 3 s by default; the rest is consumer lag and SMTP.
+    assertThat(Duration.between(received.occurredAt(), sent.occurredAt()))
+        .isLessThan(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void anEmailIsAnsweredInItsThreadWithTheInquiryTokenInTheReplyAddress() throws Exception {
+    String email = uniqueEmail();
+    InquiryReceived received =
+        TestInquiries.from(
+            Channel.EMAIL,
+            new Customer(null, "Anna", email, null),
+            "en",
+            new ReplyAddress(Channel.EMAIL, email, "<CAF1x2@mail.example.com>"));
+
+    kafka.publish(received);
+
+    MimeMessage mail = awaitMailTo(email);
+    assertThat(mail.getHeader("In-Reply-To")).containsExactly("<CAF1x2@mail.example.com>");
+    assertThat(mail.getHeader("References")).containsExactly("<CAF1x2@mail.example.com>");
+    assertThat(((InternetAddress) mail.getReplyTo()[0]).getAddress())
+        .isEqualTo("support+" + received.ticket() + "@switchboard.local");
+    assertThat(((String) mail.getContent())).contains("Thank you for your e-mail.");
+  }
+
+  @Test
+  void aCustomerIsAcknowledgedOnlyOnceWithinTheWindow() throws Exception {
+    String email = uniqueEmail();
+    InquiryReceived first = EventFixtures.inquiryReceived().customer("Anna", email, null).build();
+    InquiryReceived second = EventFixtures.inquiryReceived().customer("Anna", email, null).build();
+    kafka.publish(first);
+    awaitMailTo(email);
+
+    var written = kafka.publish(second);
     kafka.awaitConsumed("notification-service", kafka.topic(Topics.INQUIRIES_INBOUND), written);
 
-    assertThat(notificationsOf(call)).isEqualTo("0");
+    assertThat(mailTo(email)).hasSize(1);
+    assertThat(
+            queryString(
+                "select status from notification.notification where inquiry_id = ?::uuid", second))
+        .isEqualTo("SUPPRESSED");
+    assertThat(
+            kafka.eventsSoFar(
+                AcknowledgementSent.class, e -> e.inquiryId().equals(second.inquiryId())))
+        .isEmpty();
   }
 
   @Test

@@ -1,0 +1,33 @@
+package io.switchboard.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DeliveryNotDoneTest {
+
+  @Test
+  void providerRepliesQuotingTheRecipientAreMasked() {
+    var failure =
+        new IllegalStateException(
+            "550 5.1.1 <anna.petrova@example.com>: Recipient address rejected");
+
+    assertThat(new DeliveryNotDone("n-1", 3, failure).getMessage())
+        .contains(
+            "n-1",
+            "3 attempt(s)",
+            "IllegalStateException",
+            "<a***@example.com>",
+            "Recipient address")
+        .doesNotContain("anna.petrova");
+  }
+
+  @Test
+  void phoneNumbersAreMaskedToo() {
+    var failure = new DeliveryRejected("HTTP 400 from sms.local: invalid number +79161234567");
+
+    assertThat(new DeliveryNotDone("n-2", 1, failure).getMessage())
+        .contains("+7*******567")
+        .doesNotContain("9161234");
+  }
+}
