@@ -2,6 +2,8 @@ package io.switchboard.routing.inquiry;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.InquiryKind;
+import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.Priority;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,15 +11,20 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
-/** An inquiry as routing sees it: who has it and how urgent it is. */
+/** An inquiry as routing sees it: who has it, how urgent it is and why, where it is. */
 @Entity
 public class Inquiry extends PanacheEntityBase {
-  public enum Status {
-    QUEUED,
-    ASSIGNED
-  }
+  /** States in which the inquiry takes a slot of its operator's capacity. */
+  public static final List<InquiryStatus> OPEN =
+      List.of(
+          InquiryStatus.ASSIGNED,
+          InquiryStatus.ACCEPTED,
+          InquiryStatus.WAITING_ON_CUSTOMER,
+          InquiryStatus.REOPENED);
 
   @Id public UUID id;
   public String ticket;
@@ -26,10 +33,25 @@ public class Inquiry extends PanacheEntityBase {
   public Channel channel;
 
   @Enumerated(EnumType.STRING)
-  public Priority priority;
+  public InquiryKind kind;
+
+  public String language;
+
+  /** Customer id, else e-mail, else phone: how a returning customer is recognized. */
+  @Column(name = "customer_key")
+  public String customerKey;
+
+  public String segment;
 
   @Enumerated(EnumType.STRING)
-  public Status status;
+  public Priority priority;
+
+  /** Comma-separated names of the priority rules that matched, in rule order. */
+  @Column(name = "matched_rules")
+  public String matchedRules;
+
+  @Enumerated(EnumType.STRING)
+  public InquiryStatus status;
 
   @Column(name = "team_id")
   public String teamId;
@@ -40,6 +62,23 @@ public class Inquiry extends PanacheEntityBase {
   @Column(name = "received_at")
   public Instant receivedAt;
 
+  @Column(name = "sla_due_at")
+  public Instant slaDueAt;
+
   @Column(name = "assigned_at")
   public Instant assignedAt;
+
+  @Column(name = "accepted_at")
+  public Instant acceptedAt;
+
+  @Column(name = "forward_level")
+  public int forwardLevel;
+
+  @jakarta.persistence.Version public long version;
+
+  public List<String> matchedRuleList() {
+    return matchedRules == null || matchedRules.isEmpty()
+        ? List.of()
+        : Arrays.asList(matchedRules.split(","));
+  }
 }

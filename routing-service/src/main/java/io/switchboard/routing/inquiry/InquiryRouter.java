@@ -2,23 +2,31 @@ package io.switchboard.routing.inquiry;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.contracts.CustomerReplied;
 import io.switchboard.contracts.EventIds;
-import io.switchboard.contracts.InquiryAssigned;
 import io.switchboard.contracts.InquiryEvent;
+import io.switchboard.contracts.InquiryKind;
+import io.switchboard.contracts.InquiryPrioritized;
 import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.contracts.InquiryStatus;
+import io.switchboard.contracts.OperatorReplied;
 import io.switchboard.platform.inbox.Inbox;
 import io.switchboard.platform.outbox.Outbox;
-import io.switchboard.routing.assignment.AssignmentPolicy;
-import io.switchboard.routing.assignment.OperatorLoad;
-import io.switchboard.routing.assignment.OperatorLoads;
+import io.switchboard.routing.RoutingConfig;
+import io.switchboard.routing.assignment.Assigner;
+import io.switchboard.routing.lifecycle.Lifecycle;
+import io.switchboard.routing.lifecycle.LifecycleService;
+import io.switchboard.routing.priority.PriorityDecision;
+import io.switchboard.routing.priority.PriorityInput;
 import io.switchboard.routing.priority.PriorityRules;
+import io.switchboard.routing.segment.CustomerKeys;
+import io.switchboard.routing.segment.CustomerSegment;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Applies inbound events: stores the inquiry, decides priority and assignee, stages the event. */
+/** Applies inbound events: stores the inquiry, decides priority and assignee, moves the state. */
 @ApplicationScoped
 public class InquiryRouter {
   static final String CONSUMER = "routing-service";
@@ -26,12 +34,24 @@ public class InquiryRouter {
 
   private final Inbox inbox;
   private final Outbox outbox;
-  private final OperatorLoads operatorLoads;
+  private final PriorityRules priorityRules;
+  private final Assigner assigner;
+  private final LifecycleService lifecycle;
+  private final String defaultTeam;
 
-  public InquiryRouter(Inbox inbox, Outbox outbox, OperatorLoads operatorLoads) {
+  public InquiryRouter(
+      Inbox inbox,
+      Outbox outbox,
+      PriorityRules priorityRules,
+      Assigner assigner,
+      LifecycleService lifecycle,
+      RoutingConfig config) {
     this.inbox = inbox;
     this.outbox = outbox;
-    this.operatorLoads = operatorLoads;
+    this.priorityRules = priorityRules;
+    this.assigner = assigner;
+    this.lifecycle = lifecycle;
+    this.defaultTeam = config.defaultTeam();
   }
 
   @WithTransaction
@@ -42,50 +62,64 @@ public class InquiryRouter {
   }
 
   private Uni<Void> dispatch(InquiryEvent event) {
-    if (event instanceof InquiryReceived received) {
-      return route(received);
-    }
-    return Uni.createFrom().voidItem();
+    return switch (event) {
+      case InquiryReceived received -> route(received);
+      case CustomerReplied replied ->
+          lifecycle.onEvent(
+              UUID.fromString(replied.inquiryId()), Lifecycle.Action.CUSTOMER_REPLY, "customer");
+      case OperatorReplied replied ->
+          lifecycle.onEvent(
+              UUID.fromString(replied.inquiryId()),
+              Lifecycle.Action.OPERATOR_REPLY,
+              replied.operatorId() == null ? "operator" : replied.operatorId());
+      default -> Uni.createFrom().voidItem();
+    };
   }
 
   private Uni<Void> route(InquiryReceived received) {
+    String customerKey = CustomerKeys.of(received.customer());
+    return (customerKey == null
+            ? Uni.createFrom().<CustomerSegment>nullItem()
+            : CustomerSegment.<CustomerSegment>findById(customerKey))
+        .chain(segment -> route(received, customerKey, segment == null ? null : segment.segment));
+  }
+
+  private Uni<Void> route(InquiryReceived received, String customerKey, String segment) {
+    PriorityDecision decision =
+        priorityRules.decide(
+            PriorityInput.of(
+                received.channel(), received.kind(), segment, received.subject(), received.text()));
     Inquiry inquiry = new Inquiry();
     inquiry.id = UUID.fromString(received.inquiryId());
     inquiry.ticket = received.ticket();
     inquiry.channel = received.channel();
-    inquiry.priority =
-        PriorityRules.decide(received.channel(), received.subject(), received.text());
+    inquiry.kind = received.kind() == null ? InquiryKind.MESSAGE : received.kind();
+    inquiry.language = received.language();
+    inquiry.customerKey = customerKey;
+    inquiry.segment = segment;
+    inquiry.priority = decision.priority();
+    inquiry.matchedRules = String.join(",", decision.matchedRules());
+    inquiry.status = InquiryStatus.NEW;
+    inquiry.teamId = defaultTeam;
     inquiry.receivedAt = received.occurredAt();
-    return operatorLoads
-        .lockAll()
-        .map(AssignmentPolicy::leastLoaded)
-        .chain(choice -> assignOrQueue(inquiry, choice));
-  }
-
-  private Uni<Void> assignOrQueue(Inquiry inquiry, Optional<OperatorLoad> choice) {
-    if (choice.isEmpty()) {
-      inquiry.status = Inquiry.Status.QUEUED;
-      LOG.infof("Inquiry %s queued: every operator is at capacity", inquiry.id);
-      return inquiry.persist().replaceWithVoid();
-    }
-    OperatorLoad operator = choice.get();
-    inquiry.status = Inquiry.Status.ASSIGNED;
-    inquiry.teamId = operator.teamId();
-    inquiry.operatorId = operator.operatorId();
-    inquiry.assignedAt = Instant.now();
-    InquiryAssigned assigned =
-        new InquiryAssigned(
-            EventIds.next(),
-            inquiry.id.toString(),
-            inquiry.assignedAt,
-            InquiryAssigned.SCHEMA_VERSION,
-            operator.teamId(),
-            operator.operatorId(),
-            inquiry.priority,
-            "least loaded: " + operator.spare() + " of " + operator.capacity() + " free");
     LOG.infof(
-        "Inquiry %s (%s) assigned to %s", inquiry.id, inquiry.priority, operator.operatorId());
-    return inquiry.persist().chain(() -> outbox.stage(assigned));
+        "Inquiry %s is %s by rules %s", inquiry.id, decision.priority(), decision.matchedRules());
+    return inquiry
+        .persist()
+        .chain(
+            () ->
+                outbox.stage(
+                    new InquiryPrioritized(
+                        EventIds.next(),
+                        received.inquiryId(),
+                        java.time.Instant.now(),
+                        InquiryPrioritized.SCHEMA_VERSION,
+                        decision.priority(),
+                        decision.matchedRules(),
+                        segment,
+                        defaultTeam)))
+        .chain(() -> assigner.assignOrQueue(inquiry, Set.of(), "system"))
+        .replaceWithVoid();
   }
 
   private Uni<Void> skipDuplicate(InquiryEvent event) {

@@ -58,7 +58,7 @@ class RoutingFlowTest {
 
     InquiryAssigned assigned =
         kafka.awaitEvent(InquiryAssigned.class, e -> e.inquiryId().equals(received.inquiryId()));
-    assertThat(assigned.priority()).isEqualTo(Priority.P2);
+    assertThat(assigned.priority()).isEqualTo(Priority.P1);
     assertThat(assigned.operatorId()).startsWith("duty-");
     assertThat(queryString("select operator_id from routing.inquiry where id = ?::uuid", received))
         .isEqualTo(assigned.operatorId());

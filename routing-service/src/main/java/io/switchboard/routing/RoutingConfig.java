@@ -1,0 +1,75 @@
+package io.switchboard.routing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** routing-service settings; every one has a default that suits the local run. */
+@ConfigMapping(prefix = "switchboard.routing")
+public interface RoutingConfig {
+
+  /** A YAML rule file replacing the built-in priority rules. */
+  Optional<Path> priorityRulesFile();
+
+  /** A YAML directory file applied at start instead of the built-in duty team. */
+  Optional<Path> directoryFile();
+
+  /** The team new inquiries go to. */
+  @WithDefault("support")
+  String defaultTeam();
+
+  Presence presence();
+
+  Queue queue();
+
+  Forwarding forwarding();
+
+  Metrics metrics();
+
+  interface Metrics {
+    /** How often the per-team gauges are read from the database. */
+    @WithDefault("15s")
+    Duration refreshInterval();
+  }
+
+  interface Presence {
+    /** An online operator without a heartbeat for this long counts as away. */
+    @WithDefault("5m")
+    Duration idleTimeout();
+  }
+
+  interface Forwarding {
+    /**
+     * How long an assignment may stay unaccepted per channel name (CHAT, PHONE, ...) before it
+     * moves on; channels not named use {@link #defaultAcceptTimeout()}.
+     */
+    java.util.Map<String, Duration> acceptTimeout();
+
+    @WithDefault("30m")
+    Duration defaultAcceptTimeout();
+
+    /** Forwards to other operators before the inquiry goes to the team's supervisor. */
+    @WithDefault("2")
+    int levels();
+
+    /** How often unaccepted assignments are looked for. */
+    @WithDefault("10s")
+    Duration checkInterval();
+
+    default Duration acceptTimeoutFor(io.switchboard.contracts.Channel channel) {
+      return acceptTimeout().getOrDefault(channel.name(), defaultAcceptTimeout());
+    }
+  }
+
+  interface Queue {
+    /** How often queues are retried for what no event announces: shift starts, idle timeouts. */
+    @WithDefault("5s")
+    Duration drainInterval();
+
+    /** Queued inquiries tried per team and round. */
+    @WithDefault("50")
+    int drainBatch();
+  }
+}

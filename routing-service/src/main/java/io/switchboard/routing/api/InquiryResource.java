@@ -1,0 +1,129 @@
+package io.switchboard.routing.api;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.routing.inquiry.Inquiry;
+import io.switchboard.routing.lifecycle.Lifecycle.Action;
+import io.switchboard.routing.lifecycle.LifecycleService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The operator API. An operator acts only on inquiries assigned to them; supervisors and admins on
+ * any. The token's subject is the operator id.
+ */
+@Path("/api/inquiries/{id}")
+@RolesAllowed({"operator", "supervisor", "admin"})
+public class InquiryResource {
+  private final LifecycleService lifecycle;
+
+  public InquiryResource(LifecycleService lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  public record TransferBody(String teamId) {}
+
+  @GET
+  @WithSession
+  public Uni<InquiryView> get(@PathParam("id") UUID id, SecurityContext security) {
+    return Inquiry.<Inquiry>findById(id).map(i -> InquiryView.of(allowed(found(i), security)));
+  }
+
+  @POST
+  @Path("accept")
+  @WithTransaction
+  public Uni<InquiryView> accept(@PathParam("id") UUID id, SecurityContext security) {
+    return act(id, security, i -> lifecycle.act(i, Action.ACCEPT, actor(security)));
+  }
+
+  @POST
+  @Path("decline")
+  @WithTransaction
+  public Uni<InquiryView> decline(@PathParam("id") UUID id, SecurityContext security) {
+    return act(id, security, i -> lifecycle.decline(i, actor(security)));
+  }
+
+  @POST
+  @Path("replies")
+  @WithTransaction
+  public Uni<InquiryView> reply(@PathParam("id") UUID id, SecurityContext security) {
+    return act(id, security, i -> lifecycle.act(i, Action.OPERATOR_REPLY, actor(security)));
+  }
+
+  @POST
+  @Path("wait-on-customer")
+  @WithTransaction
+  public Uni<InquiryView> waitOnCustomer(@PathParam("id") UUID id, SecurityContext security) {
+    return act(id, security, i -> lifecycle.act(i, Action.WAIT_ON_CUSTOMER, actor(security)));
+  }
+
+  @POST
+  @Path("resolve")
+  @WithTransaction
+  public Uni<InquiryView> resolve(@PathParam("id") UUID id, SecurityContext security) {
+    return act(id, security, i -> lifecycle.act(i, Action.RESOLVE, actor(security)));
+  }
+
+  @POST
+  @Path("close")
+  @WithTransaction
+  public Uni<InquiryView> close(@PathParam("id") UUID id, SecurityContext security) {
+    return act(id, security, i -> lifecycle.act(i, Action.CLOSE, actor(security)));
+  }
+
+  @POST
+  @Path("reassign")
+  @RolesAllowed({"supervisor", "admin"})
+  @WithTransaction
+  public Uni<InquiryView> reassign(@PathParam("id") UUID id, SecurityContext security) {
+    return act(id, security, i -> lifecycle.reassign(i, actor(security)));
+  }
+
+  @POST
+  @Path("transfer")
+  @WithTransaction
+  public Uni<InquiryView> transfer(
+      @PathParam("id") UUID id, TransferBody body, SecurityContext security) {
+    if (body == null || body.teamId() == null || body.teamId().isBlank()) {
+      throw new BadRequestException("teamId is required");
+    }
+    return act(id, security, i -> lifecycle.transfer(i, body.teamId(), actor(security)));
+  }
+
+  private Uni<InquiryView> act(
+      UUID id, SecurityContext security, Function<Inquiry, Uni<Inquiry>> action) {
+    return lifecycle
+        .locked(id)
+        .chain(i -> action.apply(allowed(found(i), security)))
+        .map(InquiryView::of);
+  }
+
+  private static Inquiry found(Inquiry inquiry) {
+    if (inquiry == null) {
+      throw new NotFoundException();
+    }
+    return inquiry;
+  }
+
+  private static Inquiry allowed(Inquiry inquiry, SecurityContext security) {
+    boolean anyInquiry = security.isUserInRole("supervisor") || security.isUserInRole("admin");
+    if (!anyInquiry && !actor(security).equals(inquiry.operatorId)) {
+      throw new ForbiddenException("Not assigned to you");
+    }
+    return inquiry;
+  }
+
+  private static String actor(SecurityContext security) {
+    return security.getUserPrincipal().getName();
+  }
+}

@@ -1,0 +1,105 @@
+package io.switchboard.routing.directory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.routing.directory.DirectorySpec.OperatorSpec;
+import io.switchboard.routing.directory.DirectorySpec.TeamSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Reads and writes the directory; call inside a session or transaction. */
+@ApplicationScoped
+public class DirectoryStore {
+  private final ObjectMapper json;
+
+  public DirectoryStore(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** Teams first, so that operators can reference teams from the same file. */
+  public Uni<Void> apply(DirectorySpec spec) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (TeamSpec team : spec.teamsOrEmpty()) {
+      chain = chain.chain(() -> upsert(team)).replaceWithVoid();
+    }
+    for (OperatorSpec operator : spec.operatorsOrEmpty()) {
+      chain = chain.chain(() -> upsert(operator)).replaceWithVoid();
+    }
+    return chain;
+  }
+
+  public Uni<TeamSpec> upsert(TeamSpec spec) {
+    if (spec.id() == null || !spec.id().matches("[A-Za-z0-9._-]{1,64}")) {
+      throw new IllegalArgumentException("Invalid directory entry: team id");
+    }
+    return Team.<Team>findById(spec.id())
+        .chain(
+            existing -> {
+              Team team = existing != null ? existing : new Team();
+              team.id = spec.id();
+              team.displayName = spec.name() == null ? spec.id() : spec.name();
+              team.supervisorId = spec.supervisor();
+              team.routingMode = spec.routingModeOrDefault();
+              return team.<Team>persist();
+            })
+        .map(DirectoryStore::toSpec);
+  }
+
+  public Uni<OperatorSpec> upsert(OperatorSpec given) {
+    OperatorSpec spec = given.validated();
+    return Team.findById(spec.team())
+        .onItem()
+        .ifNull()
+        .failWith(() -> new IllegalArgumentException("Unknown team " + spec.team()))
+        .chain(() -> Operator.<Operator>findById(spec.id()))
+        .chain(
+            existing -> {
+              Operator operator = existing != null ? existing : newOperator();
+              operator.id = spec.id();
+              operator.teamId = spec.team();
+              operator.displayName = spec.name() == null ? spec.id() : spec.name();
+              operator.email = spec.email() == null ? "" : spec.email();
+              operator.capacity = Math.max(1, spec.defaultCapacity());
+              operator.alwaysPresent = Boolean.TRUE.equals(spec.alwaysPresent());
+              operator.profile = write(spec);
+              return operator.<Operator>persist();
+            })
+        .replaceWith(spec);
+  }
+
+  public Uni<DirectorySpec> all() {
+    return Team.<Team>listAll()
+        .map(teams -> teams.stream().map(DirectoryStore::toSpec).toList())
+        .chain(
+            teams ->
+                Operator.<Operator>listAll()
+                    .map(
+                        ops -> new DirectorySpec(teams, ops.stream().map(this::profile).toList())));
+  }
+
+  public OperatorSpec profile(Operator operator) {
+    try {
+      return json.readValue(operator.profile, OperatorSpec.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable profile of operator " + operator.id, e);
+    }
+  }
+
+  private String write(OperatorSpec spec) {
+    try {
+      return json.writeValueAsString(spec);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static Operator newOperator() {
+    Operator operator = new Operator();
+    operator.presence = Presence.OFFLINE;
+    return operator;
+  }
+
+  static TeamSpec toSpec(Team team) {
+    return new TeamSpec(team.id, team.displayName, team.supervisorId, team.routingMode);
+  }
+}

@@ -1,0 +1,131 @@
+package io.switchboard.routing.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.routing.assignment.Assigner;
+import io.switchboard.routing.assignment.Candidate;
+import io.switchboard.routing.directory.Team;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Per-team gauges read from the database on a timer, so that every instance reports the shared
+ * state: queue depth, oldest waiting age, available operators, open inquiries per operator.
+ */
+@ApplicationScoped
+public class TeamGauges {
+  private static final Logger LOG = Logger.getLogger(TeamGauges.class);
+  private static final String QUEUES =
+      """
+      select team_id, count(*), min(received_at) from routing.inquiry
+       where status = 'QUEUED' group by team_id
+      """;
+
+  private final MeterRegistry registry;
+  private final Assigner assigner;
+  private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
+
+  public TeamGauges(MeterRegistry registry, Assigner assigner) {
+    this.registry = registry;
+    this.assigner = assigner;
+  }
+
+  @Scheduled(
+      every = "${switchboard.routing.metrics.refresh-interval:15s}",
+      delayed = "5s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> refresh() {
+    Instant now = Instant.now();
+    return Panache.withSession(
+            () ->
+                Team.<Team>listAll()
+                    .chain(teams -> queues(teams, now).chain(() -> operators(teams, now))))
+        .onFailure()
+        .invoke(e -> LOG.warn("Routing gauges not refreshed", e))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> queues(List<Team> teams, Instant now) {
+    return Panache.getSession()
+        .chain(s -> s.createNativeQuery(QUEUES, Object[].class).getResultList())
+        .invoke(
+            rows -> {
+              teams.forEach(
+                  t -> {
+                    set("switchboard.routing.queue.depth", t.id, null, 0);
+                    set("switchboard.routing.queue.oldest.age.seconds", t.id, null, 0);
+                  });
+              for (Object[] row : rows) {
+                String team = (String) row[0];
+                set("switchboard.routing.queue.depth", team, null, ((Number) row[1]).longValue());
+                Instant oldest = toInstant(row[2]);
+                set(
+                    "switchboard.routing.queue.oldest.age.seconds",
+                    team,
+                    null,
+                    oldest == null ? 0 : Duration.between(oldest, now).toSeconds());
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> operators(List<Team> teams, Instant now) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (Team team : teams) {
+      chain =
+          chain.chain(
+              () ->
+                  assigner
+                      .candidates(team.id, now)
+                      .invoke(candidates -> record(team.id, candidates, now))
+                      .replaceWithVoid());
+    }
+    return chain;
+  }
+
+  private void record(String team, List<Candidate> candidates, Instant now) {
+    long available =
+        candidates.stream().filter(c -> c.present() && c.schedule().isOnShift(now)).count();
+    set("switchboard.routing.operators.available", team, null, available);
+    candidates.forEach(
+        c -> set("switchboard.routing.operator.open", team, c.operatorId(), c.totalOpen()));
+  }
+
+  private void set(String name, String team, String operator, long value) {
+    String key = name + "|" + team + "|" + operator;
+    values
+        .computeIfAbsent(
+            key,
+            k -> {
+              AtomicLong holder = new AtomicLong();
+              var builder = Gauge.builder(name, holder, AtomicLong::get).tag("team", team);
+              if (operator != null) {
+                builder.tag("operator", operator);
+              }
+              builder.register(registry);
+              return holder;
+            })
+        .set(value);
+  }
+
+  private static Instant toInstant(Object value) {
+    return switch (value) {
+      case null -> null;
+      case Instant instant -> instant;
+      case java.time.OffsetDateTime odt -> odt.toInstant();
+      case java.sql.Timestamp ts -> ts.toInstant();
+      default -> Instant.parse(value.toString());
+    };
+  }
+}

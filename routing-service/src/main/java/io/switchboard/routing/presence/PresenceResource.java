@@ -1,0 +1,80 @@
+package io.switchboard.routing.presence;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.routing.RoutingConfig;
+import io.switchboard.routing.directory.Operator;
+import io.switchboard.routing.directory.Presence;
+import io.switchboard.routing.directory.PresenceRules;
+import io.switchboard.routing.queue.QueueDrainer;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The signed-in operator's presence: set explicitly, kept alive by heartbeats. */
+@Path("/api/operators/me")
+@RolesAllowed({"operator", "supervisor", "admin"})
+public class PresenceResource {
+  private final QueueDrainer queue;
+  private final Duration idleTimeout;
+
+  public PresenceResource(QueueDrainer queue, RoutingConfig config) {
+    this.queue = queue;
+    this.idleTimeout = config.presence().idleTimeout();
+  }
+
+  public record PresenceBody(Presence presence) {}
+
+  /** Going online hands the team's queue out at once. */
+  @PUT
+  @Path("presence")
+  @WithTransaction
+  public Uni<PresenceBody> set(PresenceBody body, SecurityContext security) {
+    if (body == null || body.presence() == null) {
+      throw new BadRequestException("presence is ONLINE, AWAY or OFFLINE");
+    }
+    return me(security)
+        .chain(
+            operator -> {
+              operator.presence = body.presence();
+              operator.lastSeenAt = Instant.now();
+              return (body.presence() == Presence.ONLINE
+                      ? queue.drain(operator.teamId)
+                      : Uni.createFrom().voidItem())
+                  .replaceWith(new PresenceBody(operator.presence));
+            });
+  }
+
+  /** Keeps an online operator from turning away; an operator idle into away comes back online. */
+  @POST
+  @Path("heartbeat")
+  @WithTransaction
+  public Uni<PresenceBody> heartbeat(SecurityContext security) {
+    return me(security)
+        .chain(
+            operator -> {
+              Instant now = Instant.now();
+              boolean wasIdle =
+                  PresenceRules.effective(operator.presence, operator.lastSeenAt, now, idleTimeout)
+                      != operator.presence;
+              operator.lastSeenAt = now;
+              return (wasIdle ? queue.drain(operator.teamId) : Uni.createFrom().voidItem())
+                  .replaceWith(new PresenceBody(operator.presence));
+            });
+  }
+
+  private static Uni<Operator> me(SecurityContext security) {
+    return Operator.<Operator>findById(
+            security.getUserPrincipal().getName(), LockModeType.PESSIMISTIC_WRITE)
+        .onItem()
+        .ifNull()
+        .failWith(() -> new NotFoundException("No operator with the token's subject"));
+  }
+}

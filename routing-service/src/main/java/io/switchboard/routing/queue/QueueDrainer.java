@@ -1,0 +1,89 @@
+package io.switchboard.routing.queue;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.contracts.InquiryStatus;
+import io.switchboard.routing.RoutingConfig;
+import io.switchboard.routing.assignment.Assigner;
+import io.switchboard.routing.directory.Team;
+import io.switchboard.routing.inquiry.Inquiry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands queued inquiries out, most urgent first (priority, then SLA due time, then arrival), as
+ * soon as somebody can take them. Called right after capacity frees in the same transaction, and on
+ * a timer for what no event announces: a shift that starts, an idle operator who times out.
+ */
+@ApplicationScoped
+public class QueueDrainer {
+  private static final Logger LOG = Logger.getLogger(QueueDrainer.class);
+
+  private static final String QUEUED_TEAMS =
+      "select distinct team_id from routing.inquiry where status = 'QUEUED'";
+
+  private final Assigner assigner;
+  private final int batch;
+
+  public QueueDrainer(Assigner assigner, RoutingConfig config) {
+    this.assigner = assigner;
+    this.batch = config.queue().drainBatch();
+  }
+
+  /**
+   * Call inside a transaction. The team row is locked before the queue is read, so a concurrent
+   * drain that already handed an inquiry out has committed and it is no longer read as queued.
+   */
+  public Uni<Void> drain(String teamId) {
+    return Team.findById(teamId, LockModeType.PESSIMISTIC_WRITE)
+        .chain(
+            () ->
+                Inquiry.<Inquiry>find(
+                        "teamId = ?1 and status = ?2"
+                            + " order by priority, slaDueAt nulls last, receivedAt, id",
+                        teamId,
+                        InquiryStatus.QUEUED)
+                    .page(0, batch)
+                    .list())
+        .chain(this::assignInOrder);
+  }
+
+  private Uni<Void> assignInOrder(List<Inquiry> queued) {
+    return Multi.createFrom()
+        .iterable(queued)
+        .onItem()
+        .transformToUniAndConcatenate(i -> assigner.assignOrQueue(i, Set.of(), "system"))
+        .collect()
+        .asList()
+        .replaceWithVoid();
+  }
+
+  @Scheduled(
+      every = "${switchboard.routing.queue.drain-interval:5s}",
+      delayed = "5s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> drainAll() {
+    return Panache.withTransaction(
+            () ->
+                Panache.getSession()
+                    .chain(s -> s.createNativeQuery(QUEUED_TEAMS, String.class).getResultList())
+                    .chain(
+                        teams ->
+                            Multi.createFrom()
+                                .iterable(teams)
+                                .onItem()
+                                .transformToUniAndConcatenate(this::drain)
+                                .collect()
+                                .asList()))
+        .onFailure()
+        .invoke(e -> LOG.warn("Queue round failed; the next round retries", e))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+}
