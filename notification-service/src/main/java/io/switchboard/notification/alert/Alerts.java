@@ -8,6 +8,7 @@ import io.switchboard.contracts.DeliveryFailed;
 import io.switchboard.contracts.EventIds;
 import io.switchboard.contracts.InquiryEvent;
 import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.contracts.NotificationKind;
 import io.switchboard.notification.NotificationConfig;
 import io.switchboard.notification.contact.CustomerContacts;
 import io.switchboard.notification.delivery.Addresses;
@@ -91,6 +92,11 @@ public class Alerts {
                       recipient.medium,
                       Addresses.masked(recipient.medium, recipient.address),
                       recipient.address);
+              if (plan.kind() == NotificationKind.ASSIGNMENT_ALERT) {
+                // A reassignment is a new assignment: the new operator must hear of it too, while
+                // a redelivered assignment to the same operator keeps its id and is not resent.
+                pending.id = pending.id + ":" + plan.operatorId();
+              }
               return ledger
                   .open(cause.eventId(), pending, Duration.ZERO)
                   .chain(

@@ -69,6 +69,31 @@ class AlertsTest extends QuarkusTestBase {
   }
 
   @Test
+  void aReassignedInquiryAlertsTheNewOperatorAndARedeliveryAlertsNobodyAgain() {
+    String first = "op-" + uniqueId();
+    String second = "op-" + uniqueId();
+    String firstHook = slackRecipient(first, ALWAYS);
+    String secondHook = slackRecipient(second, ALWAYS);
+    String inquiryId = UUID.randomUUID().toString();
+    InquiryAssigned toFirst = assigned(inquiryId, first, Priority.P2);
+
+    kafka.publish(toFirst);
+    kafka.awaitEvent(AlertSent.class, e -> e.inquiryId().equals(inquiryId));
+    kafka.publish(assigned(inquiryId, second, Priority.P2));
+    kafka.awaitEvent(
+        AlertSent.class, e -> e.inquiryId().equals(inquiryId) && e.recipientId().equals(second));
+    var redelivery = kafka.publish(toFirst);
+    kafka.awaitConsumed(
+        "notification-service", kafka.topic(Topics.INQUIRIES_LIFECYCLE), redelivery);
+
+    assertThat(providers().requestsTo(firstHook)).hasSize(1);
+    assertThat(providers().requestsTo(secondHook)).hasSize(1);
+    assertThat(kafka.eventsSoFar(AlertSent.class, e -> e.inquiryId().equals(inquiryId)))
+        .extracting(AlertSent::recipientId)
+        .containsExactlyInAnyOrder(first, second);
+  }
+
+  @Test
   void aBreachAlertsTheAssigneeOnTelegramAndLevelThreeTheSupervisorByEmail() throws Exception {
     String supervisor = "sup-" + uniqueId();
     String supervisorEmail = supervisor + "@example.com";
