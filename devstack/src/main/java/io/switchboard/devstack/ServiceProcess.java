@@ -45,7 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
             service.moduleName(),
             jvm,
             List.of("-jar", jar.toString()),
-            logDir.resolve(service.moduleName() + ".log"));
+            logDir.resolve(service.moduleName() + "-" + port + ".log"));
     return new ServiceProcess(service, process, port);
   }
 

@@ -9,7 +9,9 @@ import io.switchboard.testing.KafkaTestClient;
 import io.switchboard.testing.TestInfra;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -21,10 +23,17 @@ import java.util.concurrent.CompletableFuture;
 final class RunningSystem implements AutoCloseable {
   final GreenMail mail;
   final KafkaTestClient kafka;
-  private final Map<SwitchboardService, ServiceProcess> services =
-      new EnumMap<>(SwitchboardService.class);
+  private final List<ServiceProcess> processes = new ArrayList<>();
 
   RunningSystem() {
+    this(List.of(SwitchboardService.values()), Map.of());
+  }
+
+  /**
+   * @param instances the services to start; a service named twice runs as two instances
+   * @param extra properties for every instance, e.g. short SLA targets
+   */
+  RunningSystem(List<SwitchboardService> instances, Map<String, String> extra) {
     TestInfra infra = TestInfra.get();
     Path root = Path.of(System.getProperty("sbtest.root"));
     String topicPrefix = "e2e" + UUID.randomUUID().toString().substring(0, 8) + ".";
@@ -39,21 +48,26 @@ final class RunningSystem implements AutoCloseable {
             mail.getSmtp().getPort(),
             topicPrefix);
     Path logs = root.resolve("e2e-tests").resolve("target").resolve("service-logs");
-    for (SwitchboardService service : SwitchboardService.values()) {
-      services.put(
-          service,
-          ServiceProcess.start(service, root, service.properties(stack, Ports.free()), logs));
+    for (SwitchboardService service : instances) {
+      Map<String, String> properties = new HashMap<>(service.properties(stack, Ports.free()));
+      properties.putAll(extra);
+      processes.add(ServiceProcess.start(service, root, properties, logs));
     }
     CompletableFuture.allOf(
-            services.values().stream()
+            processes.stream()
                 .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3))))
                 .toArray(CompletableFuture[]::new))
         .join();
     kafka = new KafkaTestClient(infra.bootstrapServers(), topicPrefix);
   }
 
+  /** The first instance of a service. */
   String url(SwitchboardService service) {
-    return services.get(service).baseUrl();
+    return processes.stream()
+        .filter(p -> p.service() == service)
+        .findFirst()
+        .orElseThrow()
+        .baseUrl();
   }
 
   @Override
@@ -61,7 +75,7 @@ final class RunningSystem implements AutoCloseable {
     if (kafka != null) {
       kafka.close();
     }
-    services.values().forEach(ServiceProcess::close);
+    processes.forEach(ServiceProcess::close);
     mail.stop();
   }
 }
