@@ -82,7 +82,8 @@ public interface IngestConfig {
   interface Threading {
     /**
      * How long a chat session, Telegram chat or caller's number keeps continuing its inquiry after
-     * its last message; later messages start a new inquiry.
+     * its last message; later messages start a new inquiry, and so do messages after the inquiry
+     * was closed.
      */
     @WithDefault("24h")
     java.time.Duration conversationWindow();

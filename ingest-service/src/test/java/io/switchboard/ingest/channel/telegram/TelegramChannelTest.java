@@ -8,11 +8,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.contracts.Attachment;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.CustomerReplied;
+import io.switchboard.contracts.EventIds;
 import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.contracts.InquiryStatus;
+import io.switchboard.contracts.InquiryStatusChanged;
+import io.switchboard.contracts.Topics;
 import io.switchboard.ingest.channel.Samples;
 import io.switchboard.ingest.channel.Webhooks;
 import io.switchboard.testing.KafkaTestClient;
 import io.switchboard.testing.SwitchboardTestResource;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +70,51 @@ class TelegramChannelTest {
     Webhooks.telegram(Webhooks.TELEGRAM_SECRET, Samples.text("telegram/message-text.json"))
         .statusCode(202)
         .body("inquiryId", equalTo(inquiryId));
+  }
+
+  @Test
+  void aChatWritingAgainAfterItsInquiryWasClosedOpensANewOne() {
+    long chat =
+        100_000 + Math.abs(java.util.UUID.randomUUID().getMostSignificantBits() % 1_000_000);
+    String first =
+        Webhooks.telegram(Webhooks.TELEGRAM_SECRET, textUpdate(chat, 1, "Не приходит код"))
+            .statusCode(202)
+            .extract()
+            .path("inquiryId");
+    Webhooks.telegram(Webhooks.TELEGRAM_SECRET, textUpdate(chat, 2, "Всё ещё не приходит"))
+        .statusCode(202)
+        .body("inquiryId", equalTo(first));
+
+    var closed =
+        kafka.publish(
+            new InquiryStatusChanged(
+                EventIds.next(),
+                first,
+                Instant.now(),
+                InquiryStatusChanged.SCHEMA_VERSION,
+                InquiryStatus.RESOLVED,
+                InquiryStatus.CLOSED,
+                "duty-1",
+                "resolved and confirmed"));
+    kafka.awaitConsumed("ingest-service", kafka.topic(Topics.INQUIRIES_LIFECYCLE), closed);
+
+    String second =
+        Webhooks.telegram(Webhooks.TELEGRAM_SECRET, textUpdate(chat, 3, "Теперь другой вопрос"))
+            .statusCode(202)
+            .extract()
+            .path("inquiryId");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(kafka.awaitEvent(InquiryReceived.class, e -> e.inquiryId().equals(second)).text())
+        .isEqualTo("Теперь другой вопрос");
+  }
+
+  private static String textUpdate(long chat, int messageId, String text) {
+    return """
+        {"update_id": %d, "message": {"message_id": %d, "date": 1795440000,
+         "from": {"id": %d, "first_name": "Ирина"}, "chat": {"id": %d, "type": "private"},
+         "text": "%s"}}
+        """
+        .formatted(chat * 10 + messageId, messageId, chat, chat, text);
   }
 
   @Test
