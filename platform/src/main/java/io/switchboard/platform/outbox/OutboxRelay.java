@@ -3,15 +3,12 @@ package io.switchboard.platform.outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.switchboard.contracts.CloudEvents;
 import io.switchboard.platform.SwitchboardConfig;
 import io.switchboard.platform.vertx.ContextExecutor;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -71,10 +68,9 @@ public class OutboxRelay {
     if (!running.compareAndSet(false, true)) {
       return;
     }
-    Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-    VertxContextSafetyToggle.setContextSafe(context, true);
-    context.runOnContext(
-        ignored ->
+    ContextExecutor.runOnSafeContext(
+        vertx,
+        () ->
             relay()
                 .onTermination()
                 .invoke(() -> running.set(false))

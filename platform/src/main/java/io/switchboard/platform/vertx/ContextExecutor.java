@@ -1,5 +1,7 @@
 package io.switchboard.platform.vertx;
 
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -12,6 +14,16 @@ import java.util.concurrent.Executor;
  */
 public final class ContextExecutor {
   private ContextExecutor() {}
+
+  /**
+   * Runs work that a timer starts, not a request or a message, on a new duplicated context marked
+   * safe: the only kind of context Hibernate Reactive Panache opens a session on.
+   */
+  public static void runOnSafeContext(Vertx vertx, Runnable work) {
+    Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+    VertxContextSafetyToggle.setContextSafe(context, true);
+    context.runOnContext(ignored -> work.run());
+  }
 
   public static Executor current() {
     Context context = Vertx.currentContext();

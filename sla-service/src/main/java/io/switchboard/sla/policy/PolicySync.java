@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
+import io.switchboard.platform.vertx.ContextExecutor;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -84,10 +82,9 @@ public class PolicySync {
   }
 
   private void refresh() {
-    Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-    VertxContextSafetyToggle.setContextSafe(context, true);
-    context.runOnContext(
-        ignored ->
+    ContextExecutor.runOnSafeContext(
+        vertx,
+        () ->
             Panache.withSession(
                     () ->
                         Panache.getSession()

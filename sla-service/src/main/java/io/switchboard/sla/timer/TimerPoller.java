@@ -2,10 +2,8 @@ package io.switchboard.sla.timer;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
+import io.switchboard.platform.vertx.ContextExecutor;
 import io.switchboard.sla.policy.SlaConfig;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -49,10 +47,9 @@ public class TimerPoller {
     if (!running.compareAndSet(false, true)) {
       return;
     }
-    Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-    VertxContextSafetyToggle.setContextSafe(context, true);
-    context.runOnContext(
-        ignored ->
+    ContextExecutor.runOnSafeContext(
+        vertx,
+        () ->
             firing
                 .fireDue()
                 .onTermination()
