@@ -190,8 +190,17 @@ public final class KafkaTestClient implements AutoCloseable {
         consumer.seekToBeginning(all);
         assigned = true;
       }
-      consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+      // Everything written so far, not one poll's worth: read up to the end offsets of this moment.
+      Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      do {
+        consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+      } while (!caughtUp(end) && System.nanoTime() < deadline);
       return List.copyOf(seen);
+    }
+
+    private boolean caughtUp(Map<TopicPartition, Long> end) {
+      return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     synchronized void close() {
