@@ -44,9 +44,11 @@ public final class PrometheusScrape {
   /** One line of the scrape. */
   public record Sample(String name, Map<String, String> tags, double value) {}
 
+  private final String text;
   private final List<Sample> samples;
 
-  private PrometheusScrape(List<Sample> samples) {
+  private PrometheusScrape(String text, List<Sample> samples) {
+    this.text = text;
     this.samples = samples;
   }
 
@@ -55,7 +57,7 @@ public final class PrometheusScrape {
     text.lines()
         .filter(line -> !line.isBlank() && !line.startsWith("#"))
         .forEach(line -> samples.add(sample(line)));
-    return new PrometheusScrape(samples);
+    return new PrometheusScrape(text, samples);
   }
 
   public List<Sample> samples() {
@@ -90,9 +92,15 @@ public final class PrometheusScrape {
 
   /**
    * Fails unless every {@code switchboard_} family exported is named in docs/metrics.md and every
-   * one of its tags is an allowed tag.
+   * one of its tags is an allowed tag. The scrape is kept in {@code target/q-metrics.prom} to read
+   * what was exported when it fails.
    */
   public void assertConformsToCatalogue() {
+    try {
+      Files.writeString(Path.of("target", "q-metrics.prom"), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     String catalogue = catalogue();
     List<Sample> ours = samples.stream().filter(s -> s.name().startsWith("switchboard_")).toList();
     assertThat(ours).as("switchboard_ series exported").isNotEmpty();
