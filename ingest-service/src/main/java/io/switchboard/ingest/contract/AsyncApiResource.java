@@ -53,7 +53,11 @@ public class AsyncApiResource {
       description =
           "Every topic: key, CloudEvents headers, payload schemas, producer, consumers"
               + " and dead-letter topics.")
-  @APIResponse(responseCode = "200", content = @Content(mediaType = YAML))
+  @APIResponse(
+      responseCode = "200",
+      description = "The document",
+      content = @Content(mediaType = YAML))
+  @APIResponse(responseCode = "406", description = "The Accept header excludes application/yaml")
   public String yaml() {
     return yaml;
   }
@@ -64,7 +68,11 @@ public class AsyncApiResource {
   @Operation(
       summary = "The AsyncAPI 3.0 document (JSON)",
       description = "The same document as JSON.")
-  @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+  @APIResponse(
+      responseCode = "200",
+      description = "The document",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON))
+  @APIResponse(responseCode = "406", description = "The Accept header excludes application/json")
   public String json() {
     return json;
   }
@@ -75,11 +83,11 @@ public class AsyncApiResource {
   @Operation(
       summary = "One payload schema the document refers to",
       description = "A JSON Schema (2020-12), e.g. inquiry-received.v1.json.")
-  @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON))
   @APIResponse(
-      responseCode = "404",
-      description = "No such schema",
-      content = @Content(mediaType = "application/problem+json"))
+      responseCode = "200",
+      description = "The schema",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON))
+  @APIResponse(responseCode = "404", description = "No such schema")
   public String schema(@PathParam("file") String file) {
     if (!SCHEMA_FILE.matcher(file).matches()) {
       throw new NotFoundException("no schema " + file);
