@@ -10,6 +10,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import io.switchboard.contracts.asyncapi.AsyncApiCompleteness;
+import io.switchboard.contracts.asyncapi.AsyncApiDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
@@ -81,6 +83,14 @@ class AsyncApiContractTest {
     assertThat(schema.validate(valid.replaceFirst("\\{", "{\"extra\":1,"), inputJson()))
         .isNotEmpty();
     assertThat(schema.validate(valid.replace("+79161234567", "8916"), inputJson())).isNotEmpty();
+  }
+
+  @Test
+  void everyTopicHasKeyHeadersPayloadProducerConsumersAndDeadLetters() {
+    Set<String> eventHeaders = CloudEvents.headers(SampleEvents.all().getFirst(), "/x").keySet();
+    assertThat(new AsyncApiCompleteness(AsyncApiDocument.load(), eventHeaders).problems())
+        .as("gaps in the AsyncAPI document")
+        .isEmpty();
   }
 
   @Test

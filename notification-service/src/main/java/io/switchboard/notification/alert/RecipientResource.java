@@ -19,6 +19,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Alert recipients, keyed by operator id: how each wants to be alerted and when they work. */
 @Path("/recipients/{operatorId}")
@@ -33,6 +38,41 @@ public class RecipientResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @WithTransaction
+  @Operation(
+      summary = "Set how an operator gets alerts",
+      description =
+          "EMAIL, SLACK (incoming-webhook URL) or TELEGRAM; routine alerts wait for the working hours.")
+  @RequestBody(
+      required = true,
+      description = "The recipient",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "request",
+                      value =
+                          "{\"name\":\"Olga\",\"medium\":\"SLACK\","
+                              + "\"address\":\"https://hooks.slack.com/services/T/B/X\","
+                              + "\"supervisorId\":\"sup-1\",\"timeZone\":\"Europe/Moscow\","
+                              + "\"workDays\":[\"MONDAY\",\"FRIDAY\"],\"workStart\":\"09:00\","
+                              + "\"workEnd\":\"18:00\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The recipient as stored",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"name\":\"Olga\",\"medium\":\"SLACK\","
+                              + "\"address\":\"https://hooks.slack.com/services/T/B/X\","
+                              + "\"supervisorId\":\"sup-1\",\"timeZone\":\"Europe/Moscow\","
+                              + "\"workDays\":[\"MONDAY\",\"FRIDAY\"],\"workStart\":\"09:00\","
+                              + "\"workEnd\":\"18:00\"}")))
+  @APIResponse(responseCode = "400", description = "Invalid fields (each named in errors)")
   public Uni<RecipientRequest> put(
       @PathParam("operatorId") String operatorId, RecipientRequest request) {
     if (request == null) {
@@ -57,6 +97,23 @@ public class RecipientResource {
 
   @GET
   @WithSession
+  @Operation(summary = "Read how an operator gets alerts", description = "As set with PUT.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The recipient",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"name\":\"Olga\",\"medium\":\"SLACK\","
+                              + "\"address\":\"https://hooks.slack.com/services/T/B/X\","
+                              + "\"supervisorId\":\"sup-1\",\"timeZone\":\"Europe/Moscow\","
+                              + "\"workDays\":[\"MONDAY\",\"FRIDAY\"],\"workStart\":\"09:00\","
+                              + "\"workEnd\":\"18:00\"}")))
+  @APIResponse(responseCode = "404", description = "No recipient for this operator")
   public Uni<RecipientRequest> get(@PathParam("operatorId") String operatorId) {
     return Recipient.<Recipient>findById(operatorId)
         .onItem()
@@ -67,6 +124,11 @@ public class RecipientResource {
 
   @DELETE
   @WithTransaction
+  @Operation(
+      summary = "Forget an operator's alert settings",
+      description = "Idempotent: 204 whether or not there were any.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "406", description = "The Accept header excludes application/json")
   public Uni<Response> delete(@PathParam("operatorId") String operatorId) {
     return Recipient.deleteById(operatorId).map(deleted -> Response.noContent().build());
   }

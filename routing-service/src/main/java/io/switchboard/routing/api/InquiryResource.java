@@ -14,9 +14,16 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The operator API. An operator acts only on inquiries assigned to them; supervisors and admins on
@@ -24,6 +31,13 @@ import java.util.function.Function;
  */
 @Path("/api/inquiries/{id}")
 @RolesAllowed({"operator", "supervisor", "admin"})
+@SecurityRequirement(name = "bearerJwt")
+@APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify")
+@APIResponse(
+    responseCode = "403",
+    description =
+        "The token lacks the role, or an operator acts on an inquiry not assigned to them")
+@APIResponse(responseCode = "404", description = "No inquiry with this id")
 public class InquiryResource {
   private final LifecycleService lifecycle;
 
@@ -35,6 +49,21 @@ public class InquiryResource {
 
   @GET
   @WithSession
+  @Operation(
+      summary = "Read an inquiry",
+      description = "Its priority, the rules that set it, status, team and operator.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The inquiry after the action",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
+                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
   public Uni<InquiryView> get(@PathParam("id") UUID id, SecurityContext security) {
     return Inquiry.<Inquiry>findById(id).map(i -> InquiryView.of(allowed(found(i), security)));
   }
@@ -42,6 +71,24 @@ public class InquiryResource {
   @POST
   @Path("accept")
   @WithTransaction
+  @Operation(
+      summary = "Accept an assigned inquiry",
+      description = "The assignee takes the inquiry; stops the forwarding timer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The inquiry after the action",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
+                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> accept(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.ACCEPT, actor(security)));
   }
@@ -49,6 +96,24 @@ public class InquiryResource {
   @POST
   @Path("decline")
   @WithTransaction
+  @Operation(
+      summary = "Decline an assigned inquiry",
+      description = "It goes to the next eligible operator or back to the queue.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The inquiry after the action",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
+                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> decline(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.decline(i, actor(security)));
   }
@@ -56,6 +121,25 @@ public class InquiryResource {
   @POST
   @Path("replies")
   @WithTransaction
+  @Operation(
+      summary = "Record that I answered",
+      description =
+          "The operator answered the customer outside Switchboard; stops the first-response clock.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The inquiry after the action",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
+                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> reply(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.OPERATOR_REPLY, actor(security)));
   }
@@ -63,6 +147,24 @@ public class InquiryResource {
   @POST
   @Path("wait-on-customer")
   @WithTransaction
+  @Operation(
+      summary = "Wait on the customer",
+      description = "Pauses the SLA clocks until the customer writes again.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The inquiry after the action",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
+                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> waitOnCustomer(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.WAIT_ON_CUSTOMER, actor(security)));
   }
@@ -70,6 +172,24 @@ public class InquiryResource {
   @POST
   @Path("resolve")
   @WithTransaction
+  @Operation(
+      summary = "Resolve",
+      description = "The customer gets the resolution notice and a rating request.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The inquiry after the action",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
+                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> resolve(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.RESOLVE, actor(security)));
   }
@@ -77,6 +197,22 @@ public class InquiryResource {
   @POST
   @Path("close")
   @WithTransaction
+  @Operation(summary = "Close", description = "Ends the inquiry; a later message starts a new one.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The inquiry after the action",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
+                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> close(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.CLOSE, actor(security)));
   }
@@ -85,6 +221,24 @@ public class InquiryResource {
   @Path("reassign")
   @RolesAllowed({"supervisor", "admin"})
   @WithTransaction
+  @Operation(
+      summary = "Reassign (supervisor)",
+      description = "Takes the inquiry from its operator and assigns it anew.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The inquiry after the action",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
+                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> reassign(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.reassign(i, actor(security)));
   }
@@ -92,6 +246,32 @@ public class InquiryResource {
   @POST
   @Path("transfer")
   @WithTransaction
+  @Operation(
+      summary = "Transfer to another team",
+      description = "The inquiry leaves its operator and is routed in the given team.")
+  @RequestBody(
+      required = true,
+      description = "The team to move to",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "request", value = "{\"teamId\":\"billing\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The inquiry after the transfer",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
+                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
+  @APIResponse(responseCode = "400", description = "No teamId, or an unknown team")
+  @APIResponse(
+      responseCode = "409",
+      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> transfer(
       @PathParam("id") UUID id, TransferBody body, SecurityContext security) {
     if (body == null || body.teamId() == null || body.teamId().isBlank()) {

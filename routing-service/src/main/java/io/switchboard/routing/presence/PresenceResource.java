@@ -14,12 +14,22 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The signed-in operator's presence: set explicitly, kept alive by heartbeats. */
 @Path("/api/operators/me")
+@SecurityRequirement(name = "bearerJwt")
+@APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify")
+@APIResponse(responseCode = "403", description = "The token lacks a role this endpoint needs")
 @RolesAllowed({"operator", "supervisor", "admin"})
 public class PresenceResource {
   private final QueueDrainer queue;
@@ -36,6 +46,29 @@ public class PresenceResource {
   @PUT
   @Path("presence")
   @WithTransaction
+  @Operation(
+      summary = "Set my presence",
+      description = "ONLINE, AWAY or OFFLINE; going online hands the team's queue out at once.")
+  @RequestBody(
+      required = true,
+      description = "The new presence",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "request", value = "{\"presence\":\"ONLINE\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The presence now in force",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "200", value = "{\"presence\":\"ONLINE\"}")))
+  @APIResponse(
+      responseCode = "400",
+      description = "No presence, or not one of ONLINE, AWAY, OFFLINE")
+  @APIResponse(
+      responseCode = "404",
+      description = "No operator in the directory has the token's subject")
   public Uni<PresenceBody> set(PresenceBody body, SecurityContext security) {
     if (body == null || body.presence() == null) {
       throw new BadRequestException("presence is ONLINE, AWAY or OFFLINE");
@@ -56,6 +89,19 @@ public class PresenceResource {
   @POST
   @Path("heartbeat")
   @WithTransaction
+  @Operation(
+      summary = "Heartbeat",
+      description = "Keeps an online operator from counting as away after the idle timeout.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The presence now in force",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "200", value = "{\"presence\":\"ONLINE\"}")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No operator in the directory has the token's subject")
   public Uni<PresenceBody> heartbeat(SecurityContext security) {
     return me(security)
         .chain(

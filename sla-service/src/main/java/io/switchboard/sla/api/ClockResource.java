@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The clocks of an inquiry, for operators and integrators. */
 @Path("/sla/inquiries/{inquiryId}/clocks")
@@ -33,6 +37,26 @@ public class ClockResource {
 
   @GET
   @WithSession
+  @Operation(
+      summary = "An inquiry's SLA clocks",
+      description =
+          "First response, next response and resolution: status, rule, due time and whether it was met.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The clocks",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "[{\"clock\":\"FIRST_RESPONSE\",\"status\":\"RUNNING\",\"rule\":\"first\","
+                              + "\"startedAt\":\"2026-11-23T09:00:00Z\",\"dueAt\":\"2026-11-23T10:00:00Z\","
+                              + "\"targetSeconds\":3600,\"calendar\":\"office\"}]")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No clocks for this inquiry, or the id is not a UUID")
   public Uni<List<ClockDto>> clocks(@PathParam("inquiryId") UUID inquiryId) {
     return SlaClock.allOf(inquiryId)
         .map(

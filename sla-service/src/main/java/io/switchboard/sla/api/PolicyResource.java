@@ -15,6 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +51,25 @@ public class PolicyResource {
   public record Problem(String title, int status, String detail) {}
 
   @GET
+  @Operation(
+      summary = "The SLA policy in force",
+      description = "Its rules and the names of the business calendars.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The policy",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"rules\":[{\"name\":\"chat\",\"clock\":\"FIRST_RESPONSE\","
+                              + "\"channels\":[\"CHAT\"],\"target\":\"PT2M\"},{\"name\":\"first\","
+                              + "\"clock\":\"FIRST_RESPONSE\",\"target\":\"PT1H\",\"calendar\":\"office\"},"
+                              + "{\"name\":\"next\",\"clock\":\"NEXT_RESPONSE\",\"target\":\"PT1H\"},"
+                              + "{\"name\":\"resolution\",\"clock\":\"RESOLUTION\",\"target\":\"PT16H\"}]}")))
+  @APIResponse(responseCode = "406", description = "The Accept header excludes application/json")
   public PolicyDto get() {
     return new PolicyDto(
         policy.current().rules().stream().map(RuleDto::of).toList(), calendars.names());
@@ -53,6 +77,49 @@ public class PolicyResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Replace the SLA policy",
+      description =
+          "Stored, in force on every instance within seconds; open deadlines are recomputed.")
+  @RequestBody(
+      required = true,
+      description = "The new rules; every clock needs a catch-all rule",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "request",
+                      value =
+                          "{\"rules\":[{\"name\":\"chat\",\"clock\":\"FIRST_RESPONSE\","
+                              + "\"channels\":[\"CHAT\"],\"target\":\"PT2M\"},{\"name\":\"first\","
+                              + "\"clock\":\"FIRST_RESPONSE\",\"target\":\"PT1H\",\"calendar\":\"office\"},"
+                              + "{\"name\":\"next\",\"clock\":\"NEXT_RESPONSE\",\"target\":\"PT1H\"},"
+                              + "{\"name\":\"resolution\",\"clock\":\"RESOLUTION\",\"target\":\"PT16H\"}]}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The rules now in force and how many inquiries got new deadlines",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "200",
+                      value =
+                          "{\"rules\":[{\"name\":\"first\",\"clock\":\"FIRST_RESPONSE\","
+                              + "\"target\":\"PT1H\"}],\"inquiriesRetargeted\":3}")))
+  @APIResponse(
+      responseCode = "400",
+      description = "A clock without a catch-all rule, an unknown calendar or an unreadable rule",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              examples =
+                  @ExampleObject(
+                      name = "no catch-all",
+                      value =
+                          "{\"title\":\"Invalid SLA policy\",\"status\":400,"
+                              + "\"detail\":\"RESOLUTION has no catch-all rule\"}")))
   public Uni<Response> replace(PolicyDto body) {
     SlaPolicy replacement;
     try {

@@ -27,9 +27,11 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The site-chat channel: {@code POST /channels/chat}, a webhook signed with HMAC-SHA256. The first
@@ -66,9 +68,38 @@ public class ChatResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Take in a site-chat message (webhook)")
-  @RequestBody(content = @Content(schema = @Schema(implementation = ChatMessage.class)))
-  @APIResponse(responseCode = "202", description = "Published and acknowledged by the broker")
+  @Operation(
+      summary = "Take in a site-chat message (webhook)",
+      description =
+          "A visitor's message starts or continues the session's inquiry; an operator's message"
+              + " is an answer in it. Signed: X-Signature: sha256=<hex HMAC-SHA256 of the body>.")
+  @SecurityRequirement(name = "hmacSignature")
+  @RequestBody(
+      required = true,
+      description = "The chat message",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ChatMessage.class),
+              examples =
+                  @ExampleObject(
+                      name = "visitor message",
+                      value =
+                          "{\"sessionId\":\"s-1\",\"messageId\":\"m-1\","
+                              + "\"author\":\"visitor\",\"visitor\":{\"name\":\"Анна\"},"
+                              + "\"text\":\"Здравствуйте\"}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "Published and acknowledged by the broker",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "accepted",
+                      value =
+                          "{\"inquiryId\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\","
+                              + "\"ticket\":\"SB-7K3QZ9XD2M4P\"}")))
   @APIResponse(responseCode = "400", description = "Invalid message (application/problem+json)")
   @APIResponse(responseCode = "401", description = "Missing or wrong X-Signature")
   @APIResponse(responseCode = "422", description = "Operator message in an unknown session")

@@ -10,7 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The e-mail channel: {@code POST /channels/email} with a raw RFC 5322 message, as an MTA pipe or a
@@ -32,10 +36,37 @@ public class EmailResource {
   @POST
   @Consumes(MEDIA_TYPE)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Take in a raw e-mail (RFC 5322)")
+  @Operation(
+      summary = "Take in a raw e-mail (RFC 5322)",
+      description =
+          "From an MTA pipe or a provider's inbound hook. In-Reply-To/References or [SB-…] in the"
+              + " subject continue an inquiry; mail from a support address is an operator's reply.")
+  @SecurityRequirement(name = "apiKey")
+  @RequestBody(
+      required = true,
+      description = "The message as the MTA received it",
+      content =
+          @Content(
+              mediaType = MEDIA_TYPE,
+              examples =
+                  @ExampleObject(
+                      name = "mail",
+                      value =
+                          "From: Anna <anna@example.com>\r\nTo: support@switchboard.local\r\n"
+                              + "Subject: Payment failed\r\nMessage-ID: <m1@example.com>\r\n"
+                              + "\r\nI was charged twice.\r\n")))
   @APIResponse(
       responseCode = "202",
-      description = "A new inquiry, or a reply in a known one; acknowledged by the broker")
+      description = "A new inquiry, or a reply in a known one; acknowledged by the broker",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "accepted",
+                      value =
+                          "{\"inquiryId\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\","
+                              + "\"ticket\":\"SB-7K3QZ9XD2M4P\"}")))
   @APIResponse(responseCode = "400", description = "Unreadable message, no sender or no text")
   @APIResponse(responseCode = "401", description = "Missing or wrong X-Api-Key")
   @APIResponse(

@@ -27,9 +27,11 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The phone channel: {@code POST /channels/phone}, PBX call events signed with HMAC-SHA256. */
 @Path("/channels/phone")
@@ -62,9 +64,37 @@ public class PbxResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Take in a PBX call event (webhook)")
-  @RequestBody(content = @Content(schema = @Schema(implementation = CallEvent.class)))
-  @APIResponse(responseCode = "202", description = "Published and acknowledged by the broker")
+  @Operation(
+      summary = "Take in a PBX call event (webhook)",
+      description =
+          "A missed call or a voicemail is an inquiry to call back. Signed like the chat webhook.")
+  @SecurityRequirement(name = "hmacSignature")
+  @RequestBody(
+      required = true,
+      description = "The call event",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CallEvent.class),
+              examples =
+                  @ExampleObject(
+                      name = "missed call",
+                      value =
+                          "{\"callId\":\"c-42\",\"event\":\"missed\","
+                              + "\"caller\":\"+79161234567\",\"called\":\"+74950000000\","
+                              + "\"waitSeconds\":35}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "Published and acknowledged by the broker",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "accepted",
+                      value =
+                          "{\"inquiryId\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\","
+                              + "\"ticket\":\"SB-7K3QZ9XD2M4P\"}")))
   @APIResponse(
       responseCode = "204",
       description = "An answered call with no open inquiry: nothing to track")

@@ -27,9 +27,11 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The Telegram channel: {@code POST /channels/telegram}, the Bot API webhook (set with {@code
@@ -66,9 +68,39 @@ public class TelegramResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Take in a Telegram Bot API Update (webhook)")
-  @RequestBody(content = @Content(schema = @Schema(implementation = TelegramUpdate.class)))
-  @APIResponse(responseCode = "202", description = "Published and acknowledged by the broker")
+  @Operation(
+      summary = "Take in a Telegram Bot API Update (webhook)",
+      description =
+          "Set with setWebhook and a secret_token; Telegram sends it back in"
+              + " X-Telegram-Bot-Api-Secret-Token.")
+  @SecurityRequirement(name = "telegramSecretToken")
+  @RequestBody(
+      required = true,
+      description = "The Update",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TelegramUpdate.class),
+              examples =
+                  @ExampleObject(
+                      name = "text message",
+                      value =
+                          "{\"update_id\":1,\"message\":{\"message_id\":1,"
+                              + "\"from\":{\"id\":5,\"first_name\":\"Дмитрий\"},"
+                              + "\"chat\":{\"id\":5,\"type\":\"private\"},\"date\":0,"
+                              + "\"text\":\"Добрый день\"}}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "Published and acknowledged by the broker",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "accepted",
+                      value =
+                          "{\"inquiryId\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\","
+                              + "\"ticket\":\"SB-7K3QZ9XD2M4P\"}")))
   @APIResponse(
       responseCode = "204",
       description = "An update that is no new message (edit, callback): nothing to do")

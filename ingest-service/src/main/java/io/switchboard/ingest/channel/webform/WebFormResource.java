@@ -23,7 +23,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The web-form channel: {@code POST /inquiries}. */
@@ -48,8 +53,38 @@ public class WebFormResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Submit a web-form inquiry")
-  @APIResponse(responseCode = "202", description = "Published to Kafka and acknowledged by it")
+  @Operation(
+      summary = "Submit a web-form inquiry",
+      description =
+          "Answers 202 once the broker acknowledged the inquiry.received event. The same"
+              + " Idempotency-Key (header or body idempotencyKey) answers with the same inquiry.")
+  @SecurityRequirement(name = "apiKey")
+  @RequestBody(
+      required = true,
+      description = "The form fields; email or phone is required",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebFormRequest.class),
+              examples =
+                  @ExampleObject(
+                      name = "form",
+                      value =
+                          "{\"name\":\"Анна\",\"email\":\"anna@example.com\","
+                              + "\"subject\":\"Не работает оплата\","
+                              + "\"text\":\"Списали деньги дважды\"}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "Published to Kafka and acknowledged by it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "accepted",
+                      value =
+                          "{\"inquiryId\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\","
+                              + "\"ticket\":\"SB-7K3QZ9XD2M4P\"}")))
   @APIResponse(responseCode = "400", description = "Invalid inquiry (application/problem+json)")
   @APIResponse(responseCode = "401", description = "Missing or wrong X-Api-Key")
   @APIResponse(responseCode = "422", description = "Idempotency key reused for other content")
@@ -64,8 +99,32 @@ public class WebFormResource {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Submit a web-form inquiry as a plain HTML form posts it")
-  @APIResponse(responseCode = "202", description = "Published to Kafka and acknowledged by it")
+  @Operation(
+      summary = "Submit a web-form inquiry as a plain HTML form posts it",
+      description = "The same fields as the JSON form, application/x-www-form-urlencoded.")
+  @SecurityRequirement(name = "apiKey")
+  @RequestBody(
+      required = true,
+      description = "The form fields, URL-encoded",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+              examples =
+                  @ExampleObject(
+                      name = "form",
+                      value = "name=Пётр&phone=8+916+765-43-21&text=Перезвоните")))
+  @APIResponse(
+      responseCode = "202",
+      description = "Published to Kafka and acknowledged by it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "accepted",
+                      value =
+                          "{\"inquiryId\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\","
+                              + "\"ticket\":\"SB-7K3QZ9XD2M4P\"}")))
   @APIResponse(responseCode = "400", description = "Invalid inquiry (application/problem+json)")
   @APIResponse(responseCode = "401", description = "Missing or wrong X-Api-Key")
   @APIResponse(responseCode = "503", description = "Broker unavailable; retry after Retry-After")
