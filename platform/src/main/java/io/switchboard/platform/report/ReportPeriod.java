@@ -15,12 +15,13 @@ import java.util.List;
  * that whole day, so {@code from=2026-03-01&to=2026-03-31} is all of March.
  */
 public record ReportPeriod(Instant from, Instant to, ZoneId zone) {
+  public static final ZoneId UTC = ZoneId.of("UTC");
 
   /** Parses the query parameters; every problem with them is reported at once. */
   public static ReportPeriod parse(String from, String to, String zone) {
     List<InvalidReportRequest.FieldError> errors = new ArrayList<>();
     ZoneId zoneId = zone(zone, errors);
-    ZoneId dayZone = zoneId == null ? ZoneOffset.UTC : zoneId;
+    ZoneId dayZone = zoneId == null ? UTC : zoneId;
     Instant start = point("from", from, dayZone, errors);
     Instant last = point("to", to, dayZone, errors);
     if (start != null && last != null && start.isAfter(last)) {
@@ -48,7 +49,7 @@ public record ReportPeriod(Instant from, Instant to, ZoneId zone) {
 
   private static ZoneId zone(String zone, List<InvalidReportRequest.FieldError> errors) {
     if (zone == null || zone.isBlank()) {
-      return ZoneOffset.UTC;
+      return UTC;
     }
     try {
       return ZoneId.of(zone.strip());
