@@ -3,6 +3,7 @@ package io.switchboard.notification.report;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
@@ -199,6 +200,26 @@ class CsatReportTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", contains("to"));
+  }
+
+  @Test
+  void openApiDescribesTheReportWithExamples() {
+    String report = "paths.'/reports/csat'.get.";
+    given()
+        .accept("application/json")
+        .when()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(report + "summary", is("CSAT report per channel and per operator"))
+        .body(report + "parameters.name", containsInAnyOrder("from", "to", "zone"))
+        .body(
+            report + "responses.'200'.content.'text/csv'.examples.march.value",
+            startsWith("group,key,responses"))
+        .body(
+            report
+                + "responses.'200'.content.'application/json'.examples.march.value.total.responses",
+            is(5));
   }
 
   private void rating(String channel, String operatorId, int score, Instant receivedAt)

@@ -7,8 +7,8 @@ import io.switchboard.platform.report.Ratios;
  * One operator's line of the operators report: the assignments they got in the period and what
  * became of them. Times are seconds from the assignment, 2 decimals; null when nothing to measure.
  *
- * @param name and {@code team} as the directory has them now; null for an operator no longer in it
- *     (team then from the assignment)
+ * @param name the operator's name in the directory now; null for an operator no longer in it
+ * @param team the operator's team in the directory now, else the team they were assigned in
  * @param forwardedAway assignments forwarded to someone else because they were not accepted or not
  *     answered in time
  */

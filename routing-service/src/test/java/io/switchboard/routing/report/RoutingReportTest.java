@@ -3,6 +3,7 @@ package io.switchboard.routing.report;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -266,6 +267,30 @@ class RoutingReportTest extends RoutingTestBase {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", contains("zone", "from"));
+  }
+
+  @Test
+  void openApiDescribesBothReportsWithExamples() {
+    given()
+        .accept("application/json")
+        .when()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(
+            "paths.'/reports/arrivals'.get.summary",
+            is("Arrivals heat map: inquiries received per weekday and hour"))
+        .body(
+            "paths.'/reports/arrivals'.get.parameters.name",
+            containsInAnyOrder("from", "to", "zone", "channel"))
+        .body(
+            "paths.'/reports/arrivals'.get.responses.'200'.content.'text/csv'.examples.week.value",
+            startsWith("weekday,hour,count"))
+        .body("paths.'/reports/operators'.get.summary", is("Per-operator figures"))
+        .body(
+            "paths.'/reports/operators'.get.responses.'200'.content.'application/json'"
+                + ".examples.march.value.operators[0].forwardedAway",
+            is(1));
   }
 
   private ValidatableResponse arrivals(Map<String, String> parameters) {

@@ -259,6 +259,26 @@ class SlaReportTest {
         .body("errors[0].field", is("from"));
   }
 
+  @Test
+  void openApiDescribesTheReportWithExamples() {
+    String report = "paths.'/reports/sla'.get.";
+    given()
+        .accept("application/json")
+        .when()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(report + "summary", is("SLA report per channel"))
+        .body(report + "parameters.name", containsInAnyOrder("from", "to", "zone"))
+        .body(
+            report + "responses.'200'.content.'text/csv'.examples.march.value",
+            startsWith("channel,inquiries,answered"))
+        .body(
+            report
+                + "responses.'200'.content.'application/json'.examples.march.value.total.channel",
+            is("TOTAL"));
+  }
+
   private void clock(String kind, String channel, Instant startedAt, State state, long counted)
       throws SQLException {
     long target = kind.equals("RESOLUTION") ? 1800 : 120;
