@@ -208,6 +208,7 @@ public class Assigner {
     inquiry.operatorId = choice.operatorId();
     inquiry.assignedAt = now;
     inquiry.acceptedAt = null;
+    inquiry.awaitingReplySince = null;
     team.lastAssignedOperatorId = choice.operatorId();
     LOG.infof(
         "Inquiry %s (%s) assigned to %s: %s",

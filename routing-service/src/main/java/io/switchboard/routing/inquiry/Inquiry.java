@@ -71,6 +71,10 @@ public class Inquiry extends PanacheEntityBase {
   @Column(name = "accepted_at")
   public Instant acceptedAt;
 
+  /** Set while accepted: the answer timeout counts from here; null otherwise. */
+  @Column(name = "awaiting_reply_since")
+  public Instant awaitingReplySince;
+
   @Column(name = "forward_level")
   public int forwardLevel;
 

@@ -110,6 +110,8 @@ public class LifecycleService {
   private Uni<Void> move(Inquiry inquiry, InquiryStatus next, String actor, String reason) {
     InquiryStatus previous = inquiry.status;
     inquiry.status = next;
+    // Each time it is accepted again (a customer's follow-up) the operator owes a new reply.
+    inquiry.awaitingReplySince = next == InquiryStatus.ACCEPTED ? Instant.now() : null;
     Uni<Void> extra = Uni.createFrom().voidItem();
     if (next == InquiryStatus.ACCEPTED && inquiry.acceptedAt == null) {
       inquiry.acceptedAt = Instant.now();
