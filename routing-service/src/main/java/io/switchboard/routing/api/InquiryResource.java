@@ -1,11 +1,12 @@
 package io.switchboard.routing.api;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.routing.inquiry.Inquiry;
 import io.switchboard.routing.lifecycle.Lifecycle.Action;
 import io.switchboard.routing.lifecycle.LifecycleService;
+import io.switchboard.routing.retry.TransientFailures;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
@@ -41,42 +42,36 @@ public class InquiryResource {
 
   @POST
   @Path("accept")
-  @WithTransaction
   public Uni<InquiryView> accept(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.ACCEPT, actor(security)));
   }
 
   @POST
   @Path("decline")
-  @WithTransaction
   public Uni<InquiryView> decline(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.decline(i, actor(security)));
   }
 
   @POST
   @Path("replies")
-  @WithTransaction
   public Uni<InquiryView> reply(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.OPERATOR_REPLY, actor(security)));
   }
 
   @POST
   @Path("wait-on-customer")
-  @WithTransaction
   public Uni<InquiryView> waitOnCustomer(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.WAIT_ON_CUSTOMER, actor(security)));
   }
 
   @POST
   @Path("resolve")
-  @WithTransaction
   public Uni<InquiryView> resolve(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.RESOLVE, actor(security)));
   }
 
   @POST
   @Path("close")
-  @WithTransaction
   public Uni<InquiryView> close(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.CLOSE, actor(security)));
   }
@@ -84,28 +79,42 @@ public class InquiryResource {
   @POST
   @Path("reassign")
   @RolesAllowed({"supervisor", "admin"})
-  @WithTransaction
   public Uni<InquiryView> reassign(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.reassign(i, actor(security)));
   }
 
   @POST
   @Path("transfer")
-  @WithTransaction
   public Uni<InquiryView> transfer(
       @PathParam("id") UUID id, TransferBody body, SecurityContext security) {
     if (body == null || body.teamId() == null || body.teamId().isBlank()) {
       throw new BadRequestException("teamId is required");
     }
-    return act(id, security, i -> lifecycle.transfer(i, body.teamId(), actor(security)));
+    return act(
+        id, body.teamId(), security, i -> lifecycle.transfer(i, body.teamId(), actor(security)));
   }
 
   private Uni<InquiryView> act(
       UUID id, SecurityContext security, Function<Inquiry, Uni<Inquiry>> action) {
-    return lifecycle
-        .locked(id)
-        .chain(i -> action.apply(allowed(found(i), security)))
-        .map(InquiryView::of);
+    return act(id, null, security, action);
+  }
+
+  /**
+   * One transaction with the inquiry's team (and {@code otherTeam}) locked in id order before the
+   * inquiry itself, the order the queue drain takes too. A deadlock or serialization failure the
+   * database still breaks is retried from the start in a fresh session instead of answering 500.
+   */
+  private Uni<InquiryView> act(
+      UUID id, String otherTeam, SecurityContext security, Function<Inquiry, Uni<Inquiry>> action) {
+    return Panache.withTransaction(
+            () ->
+                lifecycle
+                    .lockedWithTeams(id, otherTeam)
+                    .chain(i -> action.apply(allowed(found(i), security)))
+                    .map(InquiryView::of))
+        .onFailure(TransientFailures::isTransient)
+        .retry()
+        .atMost(TransientFailures.ATTEMPTS);
   }
 
   private static Inquiry found(Inquiry inquiry) {

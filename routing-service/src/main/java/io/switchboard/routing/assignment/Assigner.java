@@ -52,6 +52,9 @@ public class Assigner {
        order by assigned_at desc nulls last limit 1
       """;
 
+  private static final String LOCK_TEAMS =
+      "select id from routing.team where id in (:a, :b) order by id for update";
+
   private final Outbox outbox;
   private final DirectoryStore directory;
   private final StatusChanges statusChanges;
@@ -98,6 +101,21 @@ public class Assigner {
                     ? assign(inquiry, d.team(), d.choice().get(), actor, now)
                         .replaceWith(d.choice())
                     : Uni.createFrom().item(d.choice()));
+  }
+
+  /**
+   * Locks two team rows in id order. Call before work that locks both, so that two transactions
+   * locking the same pair take them in the same order.
+   */
+  public Uni<Void> lockTeams(String first, String second) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(LOCK_TEAMS, String.class)
+                    .setParameter("a", first)
+                    .setParameter("b", second)
+                    .getResultList())
+        .replaceWithVoid();
   }
 
   /** Gives the inquiry to a named operator whatever their load: escalation to a supervisor. */
