@@ -16,7 +16,10 @@ public interface RoutingConfig {
   /** A YAML directory file applied at start instead of the built-in duty team. */
   Optional<Path> directoryFile();
 
-  /** The team new inquiries go to. */
+  /** A YAML rule file replacing the built-in team and topic rules. */
+  Optional<Path> teamRulesFile();
+
+  /** The team new inquiries go to when no team rule names one. */
   @WithDefault("support")
   String defaultTeam();
 

@@ -145,6 +145,7 @@ public class Assigner {
                                           new AssignmentRequest(
                                               inquiry.channel,
                                               inquiry.language,
+                                              inquiry.topic,
                                               previous,
                                               excluded);
                                       return new Decision(

@@ -50,6 +50,13 @@ public class Inquiry extends PanacheEntityBase {
   @Column(name = "matched_rules")
   public String matchedRules;
 
+  /** The topic the team rules decided, or null: operators are filtered by it. */
+  public String topic;
+
+  /** The team rule that chose team and topic, or null when the default team was used. */
+  @Column(name = "team_rule")
+  public String teamRule;
+
   @Enumerated(EnumType.STRING)
   public InquiryStatus status;
 
