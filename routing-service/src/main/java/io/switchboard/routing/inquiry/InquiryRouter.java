@@ -25,6 +25,7 @@ import io.switchboard.routing.segment.CustomerSegment;
 import io.switchboard.routing.teamrule.TeamDecision;
 import io.switchboard.routing.teamrule.TeamRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -99,7 +100,8 @@ public class InquiryRouter {
             received.kind(),
             received.subject(),
             received.text());
-    return Team.findById(team.team())
+    // Locked now, as the assignment would lock it anyway: the check costs no extra round trip.
+    return Team.findById(team.team(), LockModeType.PESSIMISTIC_WRITE)
         .map(
             known -> {
               if (known != null) {
