@@ -16,7 +16,10 @@ public interface RoutingConfig {
   /** A YAML directory file applied at start instead of the built-in duty team. */
   Optional<Path> directoryFile();
 
-  /** The team new inquiries go to. */
+  /** A YAML rule file replacing the built-in team and topic rules. */
+  Optional<Path> teamRulesFile();
+
+  /** The team new inquiries go to when no team rule names one. */
   @WithDefault("support")
   String defaultTeam();
 
@@ -54,12 +57,26 @@ public interface RoutingConfig {
     @WithDefault("2")
     int levels();
 
-    /** How often unaccepted assignments are looked for. */
+    /** How often unaccepted and unanswered assignments are looked for. */
     @WithDefault("10s")
     Duration checkInterval();
 
+    /**
+     * How long an accepted inquiry may wait for its operator's reply per channel name before it
+     * moves on; channels not named use {@link #defaultAnswerTimeout()}. The time restarts whenever
+     * the inquiry becomes accepted again (a customer's follow-up after a reply).
+     */
+    java.util.Map<String, Duration> answerTimeout();
+
+    @WithDefault("4h")
+    Duration defaultAnswerTimeout();
+
     default Duration acceptTimeoutFor(io.switchboard.contracts.Channel channel) {
       return acceptTimeout().getOrDefault(channel.name(), defaultAcceptTimeout());
+    }
+
+    default Duration answerTimeoutFor(io.switchboard.contracts.Channel channel) {
+      return answerTimeout().getOrDefault(channel.name(), defaultAnswerTimeout());
     }
   }
 

@@ -1,11 +1,12 @@
 package io.switchboard.routing.api;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.routing.inquiry.Inquiry;
 import io.switchboard.routing.lifecycle.Lifecycle.Action;
 import io.switchboard.routing.lifecycle.LifecycleService;
+import io.switchboard.routing.retry.TransientFailures;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
@@ -70,7 +71,6 @@ public class InquiryResource {
 
   @POST
   @Path("accept")
-  @WithTransaction
   @Operation(
       summary = "Accept an assigned inquiry",
       description = "The assignee takes the inquiry; stops the forwarding timer.")
@@ -95,7 +95,6 @@ public class InquiryResource {
 
   @POST
   @Path("decline")
-  @WithTransaction
   @Operation(
       summary = "Decline an assigned inquiry",
       description = "It goes to the next eligible operator or back to the queue.")
@@ -120,7 +119,6 @@ public class InquiryResource {
 
   @POST
   @Path("replies")
-  @WithTransaction
   @Operation(
       summary = "Record that I answered",
       description =
@@ -146,7 +144,6 @@ public class InquiryResource {
 
   @POST
   @Path("wait-on-customer")
-  @WithTransaction
   @Operation(
       summary = "Wait on the customer",
       description = "Pauses the SLA clocks until the customer writes again.")
@@ -171,7 +168,6 @@ public class InquiryResource {
 
   @POST
   @Path("resolve")
-  @WithTransaction
   @Operation(
       summary = "Resolve",
       description = "The customer gets the resolution notice and a rating request.")
@@ -196,7 +192,6 @@ public class InquiryResource {
 
   @POST
   @Path("close")
-  @WithTransaction
   @Operation(summary = "Close", description = "Ends the inquiry; a later message starts a new one.")
   @APIResponse(
       responseCode = "200",
@@ -220,7 +215,6 @@ public class InquiryResource {
   @POST
   @Path("reassign")
   @RolesAllowed({"supervisor", "admin"})
-  @WithTransaction
   @Operation(
       summary = "Reassign (supervisor)",
       description = "Takes the inquiry from its operator and assigns it anew.")
@@ -245,7 +239,6 @@ public class InquiryResource {
 
   @POST
   @Path("transfer")
-  @WithTransaction
   @Operation(
       summary = "Transfer to another team",
       description = "The inquiry leaves its operator and is routed in the given team.")
@@ -277,15 +270,31 @@ public class InquiryResource {
     if (body == null || body.teamId() == null || body.teamId().isBlank()) {
       throw new BadRequestException("teamId is required");
     }
-    return act(id, security, i -> lifecycle.transfer(i, body.teamId(), actor(security)));
+    return act(
+        id, body.teamId(), security, i -> lifecycle.transfer(i, body.teamId(), actor(security)));
   }
 
   private Uni<InquiryView> act(
       UUID id, SecurityContext security, Function<Inquiry, Uni<Inquiry>> action) {
-    return lifecycle
-        .locked(id)
-        .chain(i -> action.apply(allowed(found(i), security)))
-        .map(InquiryView::of);
+    return act(id, null, security, action);
+  }
+
+  /**
+   * One transaction with the inquiry's team (and {@code otherTeam}) locked in id order before the
+   * inquiry itself, the order the queue drain takes too. A deadlock or serialization failure the
+   * database still breaks is retried from the start in a fresh session instead of answering 500.
+   */
+  private Uni<InquiryView> act(
+      UUID id, String otherTeam, SecurityContext security, Function<Inquiry, Uni<Inquiry>> action) {
+    return Panache.withTransaction(
+            () ->
+                lifecycle
+                    .lockedWithTeams(id, otherTeam)
+                    .chain(i -> action.apply(allowed(found(i), security)))
+                    .map(InquiryView::of))
+        .onFailure(TransientFailures::isTransient)
+        .retry()
+        .atMost(TransientFailures.ATTEMPTS);
   }
 
   private static Inquiry found(Inquiry inquiry) {

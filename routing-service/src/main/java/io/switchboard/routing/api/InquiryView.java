@@ -7,7 +7,10 @@ import io.switchboard.routing.inquiry.Inquiry;
 import java.time.Instant;
 import java.util.List;
 
-/** An inquiry as the operator API shows it, with the priority rules that matched. */
+/**
+ * An inquiry as the operator API shows it, with the priority rules that matched and the team rule
+ * that chose its team and topic.
+ */
 public record InquiryView(
     String id,
     String ticket,
@@ -15,6 +18,8 @@ public record InquiryView(
     Priority priority,
     List<String> matchedRules,
     String segment,
+    String topic,
+    String teamRule,
     InquiryStatus status,
     String teamId,
     String operatorId,
@@ -28,6 +33,8 @@ public record InquiryView(
         i.priority,
         i.matchedRuleList(),
         i.segment,
+        i.topic,
+        i.teamRule,
         i.status,
         i.teamId,
         i.operatorId,

@@ -53,6 +53,9 @@ public class Assigner {
        order by assigned_at desc nulls last limit 1
       """;
 
+  private static final String LOCK_TEAMS =
+      "select id from routing.team where id in (:a, :b) order by id for update";
+
   private final Outbox outbox;
   private final DirectoryStore directory;
   private final StatusChanges statusChanges;
@@ -107,6 +110,21 @@ public class Assigner {
                     : Uni.createFrom().item(d.choice()));
   }
 
+  /**
+   * Locks two team rows in id order. Call before work that locks both, so that two transactions
+   * locking the same pair take them in the same order.
+   */
+  public Uni<Void> lockTeams(String first, String second) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(LOCK_TEAMS, String.class)
+                    .setParameter("a", first)
+                    .setParameter("b", second)
+                    .getResultList())
+        .replaceWithVoid();
+  }
+
   /** Gives the inquiry to a named operator whatever their load: escalation to a supervisor. */
   public Uni<Void> assignTo(Inquiry inquiry, String operatorId, String reason, String actor) {
     Instant now = Instant.now();
@@ -142,6 +160,7 @@ public class Assigner {
                                           new AssignmentRequest(
                                               inquiry.channel,
                                               inquiry.language,
+                                              inquiry.topic,
                                               previous,
                                               excluded);
                                       return new Decision(
@@ -234,6 +253,7 @@ public class Assigner {
     inquiry.operatorId = choice.operatorId();
     inquiry.assignedAt = now;
     inquiry.acceptedAt = null;
+    inquiry.awaitingReplySince = null;
     team.lastAssignedOperatorId = choice.operatorId();
     LOG.infof(
         "Inquiry %s (%s) assigned to %s: %s",

@@ -69,7 +69,10 @@ public final class AssignmentPolicy {
     return (skills.channels().isEmpty() || skills.channels().contains(request.channel()))
         && (request.language() == null
             || skills.languages().isEmpty()
-            || skills.languages().contains(request.language()));
+            || skills.languages().contains(request.language()))
+        && (request.topic() == null
+            || skills.topics().isEmpty()
+            || skills.topics().contains(request.topic()));
   }
 
   private static Choice roundRobin(List<Candidate> eligible, String lastAssigned) {

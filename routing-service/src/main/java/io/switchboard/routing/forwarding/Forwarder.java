@@ -9,7 +9,6 @@ import io.switchboard.routing.assignment.Assigner;
 import io.switchboard.routing.directory.Team;
 import io.switchboard.routing.inquiry.Inquiry;
 import io.switchboard.routing.lifecycle.Lifecycle;
-import io.switchboard.routing.metrics.ReassignmentReason;
 import io.switchboard.routing.metrics.RoutingMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -36,7 +35,8 @@ public class Forwarder {
     this.levels = config.forwarding().levels();
   }
 
-  public Uni<Void> forward(Inquiry inquiry, String reason, boolean supervisorRequested) {
+  public Uni<Void> forward(
+      Inquiry inquiry, ForwardReason why, String detail, boolean supervisorRequested) {
     if (!Lifecycle.holding(inquiry.status) || inquiry.operatorId == null) {
       LOG.debugf("Inquiry %s is %s: nothing to forward", inquiry.id, inquiry.status);
       return Uni.createFrom().voidItem();
@@ -44,19 +44,25 @@ public class Forwarder {
     String from = inquiry.operatorId;
     int level = inquiry.forwardLevel + 1;
     if (ForwardingPlan.toSupervisor(level, levels, supervisorRequested)) {
-      return toSupervisor(inquiry, from, level, reason);
+      return toSupervisor(inquiry, from, level, why, why.describe(detail));
     }
     return assigner
         .tryAssign(inquiry, Set.of(from), "system")
         .chain(
             choice ->
                 choice.isPresent()
-                    ? forwarded(inquiry, from, level, false, reason)
+                    ? forwarded(inquiry, from, level, false, why, why.describe(detail))
                     // Nobody else can take it now: the supervisor rather than the same silence.
-                    : toSupervisor(inquiry, from, level, reason + "; nobody else available"));
+                    : toSupervisor(
+                        inquiry,
+                        from,
+                        level,
+                        why,
+                        why.describe(detail + "; nobody else available")));
   }
 
-  private Uni<Void> toSupervisor(Inquiry inquiry, String from, int level, String reason) {
+  private Uni<Void> toSupervisor(
+      Inquiry inquiry, String from, int level, ForwardReason why, String reason) {
     return Team.<Team>findById(inquiry.teamId)
         .chain(
             team -> {
@@ -68,14 +74,19 @@ public class Forwarder {
               }
               return assigner
                   .assignTo(inquiry, team.supervisorId, "escalated to supervisor", "system")
-                  .chain(() -> forwarded(inquiry, from, level, true, reason));
+                  .chain(() -> forwarded(inquiry, from, level, true, why, reason));
             });
   }
 
   private Uni<Void> forwarded(
-      Inquiry inquiry, String from, int level, boolean toSupervisor, String reason) {
+      Inquiry inquiry,
+      String from,
+      int level,
+      boolean toSupervisor,
+      ForwardReason why,
+      String reason) {
     inquiry.forwardLevel = level;
-    metrics.reassigned(inquiry.teamId, ReassignmentReason.ofForward(reason));
+    metrics.reassigned(inquiry.teamId, why.reassignment());
     LOG.infof(
         "Inquiry %s forwarded from %s to %s (level %d): %s",
         inquiry.id, from, inquiry.operatorId, level, reason);

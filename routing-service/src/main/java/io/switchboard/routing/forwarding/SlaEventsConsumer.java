@@ -57,7 +57,8 @@ public class SlaEventsConsumer {
               }
               return forwarder.forward(
                   inquiry,
-                  "SLA escalation level " + escalated.level() + " (" + escalated.clock() + ")",
+                  ForwardReason.SLA_ESCALATION,
+                  "level " + escalated.level() + " (" + escalated.clock() + ")",
                   escalated.level() >= 3);
             });
   }

@@ -2,6 +2,7 @@ package io.switchboard.routing.inquiry;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.platform.events.IncomingEvents;
+import io.switchboard.routing.retry.TransientFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,6 +18,12 @@ public class InboundEventsConsumer {
 
   @Incoming("inquiries-inbound")
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
-    return Uni.createFrom().item(() -> IncomingEvents.decode(record)).chain(router::apply);
+    // A transaction the database aborted (deadlock) is replayed whole, not dead-lettered.
+    return Uni.createFrom()
+        .item(() -> IncomingEvents.decode(record))
+        .chain(router::apply)
+        .onFailure(TransientFailures::isTransient)
+        .retry()
+        .atMost(TransientFailures.ATTEMPTS);
   }
 }

@@ -50,6 +50,13 @@ public class Inquiry extends PanacheEntityBase {
   @Column(name = "matched_rules")
   public String matchedRules;
 
+  /** The topic the team rules decided, or null: operators are filtered by it. */
+  public String topic;
+
+  /** The team rule that chose team and topic, or null when the default team was used. */
+  @Column(name = "team_rule")
+  public String teamRule;
+
   @Enumerated(EnumType.STRING)
   public InquiryStatus status;
 
@@ -70,6 +77,10 @@ public class Inquiry extends PanacheEntityBase {
 
   @Column(name = "accepted_at")
   public Instant acceptedAt;
+
+  /** Set while accepted: the answer timeout counts from here; null otherwise. */
+  @Column(name = "awaiting_reply_since")
+  public Instant awaitingReplySince;
 
   @Column(name = "forward_level")
   public int forwardLevel;

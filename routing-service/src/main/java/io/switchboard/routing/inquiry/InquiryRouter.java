@@ -14,6 +14,7 @@ import io.switchboard.platform.inbox.Inbox;
 import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.assignment.Assigner;
+import io.switchboard.routing.directory.Team;
 import io.switchboard.routing.lifecycle.Lifecycle;
 import io.switchboard.routing.lifecycle.LifecycleService;
 import io.switchboard.routing.metrics.RoutingMetrics;
@@ -22,7 +23,10 @@ import io.switchboard.routing.priority.PriorityInput;
 import io.switchboard.routing.priority.PriorityRules;
 import io.switchboard.routing.segment.CustomerKeys;
 import io.switchboard.routing.segment.CustomerSegment;
+import io.switchboard.routing.teamrule.TeamDecision;
+import io.switchboard.routing.teamrule.TeamRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -36,6 +40,7 @@ public class InquiryRouter {
   private final Inbox inbox;
   private final Outbox outbox;
   private final PriorityRules priorityRules;
+  private final TeamRules teamRules;
   private final Assigner assigner;
   private final LifecycleService lifecycle;
   private final String defaultTeam;
@@ -46,6 +51,7 @@ public class InquiryRouter {
       Inbox inbox,
       Outbox outbox,
       PriorityRules priorityRules,
+      TeamRules teamRules,
       Assigner assigner,
       LifecycleService lifecycle,
       RoutingConfig config,
@@ -54,6 +60,7 @@ public class InquiryRouter {
     this.inbox = inbox;
     this.outbox = outbox;
     this.priorityRules = priorityRules;
+    this.teamRules = teamRules;
     this.assigner = assigner;
     this.lifecycle = lifecycle;
     this.defaultTeam = config.defaultTeam();
@@ -90,6 +97,33 @@ public class InquiryRouter {
   }
 
   private Uni<Void> route(InquiryReceived received, String customerKey, String segment) {
+    TeamDecision team =
+        teamRules.decide(
+            defaultTeam,
+            received.channel(),
+            received.language(),
+            received.kind(),
+            received.subject(),
+            received.text());
+    // Locked now, as the assignment would lock it anyway: the check costs no extra round trip.
+    return Team.findById(team.team(), LockModeType.PESSIMISTIC_WRITE)
+        .map(
+            known -> {
+              if (known != null) {
+                return team;
+              }
+              // A rule naming a team the directory lacks must not dead-letter the inquiry.
+              LOG.warnf(
+                  "Team rule %s names unknown team %s: inquiry %s goes to %s",
+                  team.rule(), team.team(), received.inquiryId(), defaultTeam);
+              return new TeamDecision(
+                  defaultTeam, team.topic(), team.rule() + " (unknown team " + team.team() + ")");
+            })
+        .chain(decided -> route(received, customerKey, segment, decided));
+  }
+
+  private Uni<Void> route(
+      InquiryReceived received, String customerKey, String segment, TeamDecision team) {
     PriorityDecision decision =
         priorityRules.decide(
             PriorityInput.of(
@@ -105,10 +139,18 @@ public class InquiryRouter {
     inquiry.priority = decision.priority();
     inquiry.matchedRules = String.join(",", decision.matchedRules());
     inquiry.status = InquiryStatus.NEW;
-    inquiry.teamId = defaultTeam;
+    inquiry.teamId = team.team();
+    inquiry.topic = team.topic();
+    inquiry.teamRule = team.rule();
     inquiry.receivedAt = received.occurredAt();
     LOG.infof(
-        "Inquiry %s is %s by rules %s", inquiry.id, decision.priority(), decision.matchedRules());
+        "Inquiry %s is %s by rules %s; team %s, topic %s by team rule %s",
+        inquiry.id,
+        decision.priority(),
+        decision.matchedRules(),
+        team.team(),
+        team.topic(),
+        team.rule());
     metrics.prioritized(inquiry.channel, inquiry.priority);
     return inquiry
         .persist()
@@ -123,7 +165,7 @@ public class InquiryRouter {
                         decision.priority(),
                         decision.matchedRules(),
                         segment,
-                        defaultTeam)))
+                        team.team())))
         .chain(() -> assigner.assignOrQueue(inquiry, Set.of(), "system"))
         .replaceWithVoid();
   }

@@ -1,5 +1,6 @@
 package io.switchboard.routing.lifecycle;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.EventIds;
 import io.switchboard.contracts.InquiryAccepted;
@@ -10,6 +11,7 @@ import io.switchboard.routing.inquiry.Inquiry;
 import io.switchboard.routing.metrics.ReassignmentReason;
 import io.switchboard.routing.metrics.RoutingMetrics;
 import io.switchboard.routing.queue.QueueDrainer;
+import io.switchboard.routing.retry.TransientFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -22,6 +24,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LifecycleService {
   private static final Logger LOG = Logger.getLogger(LifecycleService.class);
+
+  private static final String TEAM_OF = "select team_id from routing.inquiry where id = :id";
 
   private final Outbox outbox;
   private final StatusChanges statusChanges;
@@ -98,10 +102,42 @@ public class LifecycleService {
     metrics.reassigned(oldTeam, ReassignmentReason.TRANSFER);
     inquiry.teamId = teamId;
     inquiry.operatorId = null;
+    // Both teams in id order: opposite transfers between two teams would otherwise deadlock.
     return assigner
-        .assignOrQueue(inquiry, Set.of(), actor)
+        .lockTeams(oldTeam, teamId)
+        .chain(() -> assigner.assignOrQueue(inquiry, Set.of(), actor))
         .chain(() -> queue.drain(oldTeam))
         .replaceWith(inquiry);
+  }
+
+  /**
+   * Locks the inquiry's team and {@code otherTeam} (when not null) in id order, then the inquiry;
+   * null when there is no such inquiry. Team before inquiry is the order the queue drain locks in,
+   * so an action on a queued inquiry cannot deadlock with a drain of its team.
+   */
+  public Uni<Inquiry> lockedWithTeams(UUID inquiryId, String otherTeam) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(TEAM_OF, String.class)
+                    .setParameter("id", inquiryId)
+                    .getResultList())
+        .chain(
+            teams -> {
+              if (teams.isEmpty()) {
+                return Uni.createFrom().nullItem();
+              }
+              String team = teams.getFirst();
+              return assigner
+                  .lockTeams(team, otherTeam == null ? team : otherTeam)
+                  .chain(() -> locked(inquiryId))
+                  .invoke(
+                      inquiry -> {
+                        if (!team.equals(inquiry.teamId)) {
+                          throw new TransientFailures.Moved(inquiryId);
+                        }
+                      });
+            });
   }
 
   public Uni<Inquiry> locked(UUID inquiryId) {
@@ -118,6 +154,8 @@ public class LifecycleService {
       metrics.responded(inquiry.teamId, inquiry.operatorId, inquiry.assignedAt, Instant.now());
     }
     inquiry.status = next;
+    // Each time it is accepted again (a customer's follow-up) the operator owes a new reply.
+    inquiry.awaitingReplySince = next == InquiryStatus.ACCEPTED ? Instant.now() : null;
     Uni<Void> extra = Uni.createFrom().voidItem();
     if (next == InquiryStatus.ACCEPTED && inquiry.acceptedAt == null) {
       inquiry.acceptedAt = Instant.now();

@@ -7,15 +7,5 @@ public enum ReassignmentReason {
   DECLINED,
   SLA_ESCALATION,
   MANUAL,
-  TRANSFER;
-
-  /** The reason of an automatic forward, from the forwarding reason text. */
-  public static ReassignmentReason ofForward(String reason) {
-    if (reason.startsWith("SLA")) {
-      return SLA_ESCALATION;
-    }
-    return reason.toLowerCase(java.util.Locale.ROOT).contains("answer")
-        ? NOT_ANSWERED
-        : NOT_ACCEPTED;
-  }
+  TRANSFER
 }

@@ -15,7 +15,7 @@ public record PriorityInput(Channel channel, InquiryKind kind, String segment, S
   }
 
   /** Customers write "ё" and "е" interchangeably; rules are written with "е". */
-  static String normalize(String text) {
+  public static String normalize(String text) {
     return text.toLowerCase(Locale.ROOT).replace('ё', 'е');
   }
 }

@@ -25,7 +25,7 @@ public class QueueDrainer {
   private static final Logger LOG = Logger.getLogger(QueueDrainer.class);
 
   private static final String QUEUED_TEAMS =
-      "select distinct team_id from routing.inquiry where status = 'QUEUED'";
+      "select distinct team_id from routing.inquiry where status = 'QUEUED' order by team_id";
 
   private final Assigner assigner;
   private final int batch;
@@ -68,18 +68,20 @@ public class QueueDrainer {
       delayed = "5s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> drainAll() {
-    return Panache.withTransaction(
+    // One transaction per team: a round holds one team lock at a time, never several at once.
+    return Panache.withSession(
             () ->
                 Panache.getSession()
-                    .chain(s -> s.createNativeQuery(QUEUED_TEAMS, String.class).getResultList())
-                    .chain(
-                        teams ->
-                            Multi.createFrom()
-                                .iterable(teams)
-                                .onItem()
-                                .transformToUniAndConcatenate(this::drain)
-                                .collect()
-                                .asList()))
+                    .chain(s -> s.createNativeQuery(QUEUED_TEAMS, String.class).getResultList()))
+        .chain(
+            teams ->
+                Multi.createFrom()
+                    .iterable(teams)
+                    .onItem()
+                    .transformToUniAndConcatenate(
+                        team -> Panache.withTransaction(() -> drain(team)))
+                    .collect()
+                    .asList())
         .onFailure()
         .invoke(e -> LOG.warn("Queue round failed; the next round retries", e))
         .onFailure()

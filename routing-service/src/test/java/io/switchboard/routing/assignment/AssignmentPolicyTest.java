@@ -21,7 +21,7 @@ class AssignmentPolicyTest {
   private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z"); // Monday noon UTC
   private static final Skills ANY = new Skills(Set.of(), Set.of(), Set.of());
   private static final AssignmentRequest CHAT =
-      new AssignmentRequest(Channel.CHAT, "ru", null, Set.of());
+      new AssignmentRequest(Channel.CHAT, "ru", null, null, Set.of());
 
   private static Candidate operator(String id, int chatCapacity, long openChats) {
     return new Candidate(
@@ -51,7 +51,7 @@ class AssignmentPolicyTest {
     var fullOnChat = operator("a", 3, 3);
     assertThat(choose(CHAT, RoutingMode.LEAST_LOADED, null, fullOnChat)).isNull();
     // Full on chat does not stop an e-mail.
-    var email = new AssignmentRequest(Channel.EMAIL, null, null, Set.of());
+    var email = new AssignmentRequest(Channel.EMAIL, null, null, null, Set.of());
     assertThat(choose(email, RoutingMode.LEAST_LOADED, null, fullOnChat).operatorId())
         .isEqualTo("a");
   }
@@ -137,7 +137,7 @@ class AssignmentPolicyTest {
 
   @Test
   void returningCustomerGoesBackToTheirOperatorWhenEligible() {
-    var returning = new AssignmentRequest(Channel.CHAT, null, "b", Set.of());
+    var returning = new AssignmentRequest(Channel.CHAT, null, null, "b", Set.of());
     var a = operator("a", 10, 0);
     var b = operator("b", 3, 2);
     Choice choice = choose(returning, RoutingMode.LEAST_LOADED, null, a, b);
@@ -151,7 +151,7 @@ class AssignmentPolicyTest {
 
   @Test
   void excludedOperatorsAreSkipped() {
-    var declined = new AssignmentRequest(Channel.CHAT, null, null, Set.of("a"));
+    var declined = new AssignmentRequest(Channel.CHAT, null, null, null, Set.of("a"));
     assertThat(
             choose(
                     declined,
@@ -161,5 +161,34 @@ class AssignmentPolicyTest {
                     operator("b", 2, 1))
                 .operatorId())
         .isEqualTo("b");
+  }
+
+  @Test
+  void theTopicKeepsOperatorsWithThatTopicOrWithNoTopicsListed() {
+    var billing = new AssignmentRequest(Channel.CHAT, null, "billing", null, Set.of());
+    var delivery = topics("delivery-only", Set.of("delivery"));
+    var generalist = topics("generalist", Set.of());
+    var billingExpert = topics("billing-expert", Set.of("billing", "delivery"));
+
+    assertThat(choose(billing, RoutingMode.ROUND_ROBIN, null, delivery, billingExpert).operatorId())
+        .isEqualTo("billing-expert");
+    assertThat(choose(billing, RoutingMode.ROUND_ROBIN, null, delivery, generalist).operatorId())
+        .isEqualTo("generalist");
+    assertThat(choose(billing, RoutingMode.ROUND_ROBIN, null, delivery)).isNull();
+    assertThat(AssignmentPolicy.whyNobody(billing, List.of(delivery), NOW))
+        .isEqualTo("nobody with the skills");
+    // No topic decided: any operator, whatever topics they list.
+    assertThat(choose(CHAT, RoutingMode.ROUND_ROBIN, null, delivery).operatorId())
+        .isEqualTo("delivery-only");
+  }
+
+  private static Candidate topics(String id, Set<String> topics) {
+    return new Candidate(
+        id,
+        new Skills(Set.of(), topics, Set.of()),
+        Map.of(Channel.CHAT, 5),
+        Map.of(),
+        WeeklySchedule.AROUND_THE_CLOCK,
+        true);
   }
 }

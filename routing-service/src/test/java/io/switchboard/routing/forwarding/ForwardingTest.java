@@ -48,7 +48,7 @@ class ForwardingTest extends RoutingTestBase {
     assertThat(level1.fromOperatorId()).isEqualTo(first.operatorId());
     assertThat(level1.toOperatorId()).isNotEqualTo(first.operatorId()).startsWith("fwd-");
     assertThat(level1.toSupervisor()).isFalse();
-    assertThat(level1.reason()).startsWith("not accepted within");
+    assertThat(level1.reason()).isEqualTo("NOT_ACCEPTED: not accepted within PT1S");
 
     InquiryForwarded level2 = awaitForward(received, 2);
     assertThat(level2.toOperatorId()).isEqualTo(first.operatorId());
@@ -66,7 +66,7 @@ class ForwardingTest extends RoutingTestBase {
     kafka.publish(escalation(received, 1));
     kafka.publish(escalation(received, 2));
     InquiryForwarded reassigned = awaitForward(received, 1);
-    assertThat(reassigned.reason()).isEqualTo("SLA escalation level 2 (FIRST_RESPONSE)");
+    assertThat(reassigned.reason()).isEqualTo("SLA_ESCALATION: level 2 (FIRST_RESPONSE)");
     assertThat(reassigned.fromOperatorId()).isEqualTo(first.operatorId());
     assertThat(reassigned.toSupervisor()).isFalse();
 

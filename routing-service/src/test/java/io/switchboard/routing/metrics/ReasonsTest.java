@@ -20,14 +20,4 @@ class ReasonsTest {
     assertThat(AssignmentReason.of(true, InquiryStatus.ACCEPTED, false, "least loaded"))
         .isEqualTo(AssignmentReason.TRANSFERRED);
   }
-
-  @Test
-  void aForwardIsNamedByItsCause() {
-    assertThat(ReassignmentReason.ofForward("SLA escalation level 2 (FIRST_RESPONSE)"))
-        .isEqualTo(ReassignmentReason.SLA_ESCALATION);
-    assertThat(ReassignmentReason.ofForward("not accepted within PT5M"))
-        .isEqualTo(ReassignmentReason.NOT_ACCEPTED);
-    assertThat(ReassignmentReason.ofForward("not answered within PT15M"))
-        .isEqualTo(ReassignmentReason.NOT_ANSWERED);
-  }
 }
