@@ -3,6 +3,7 @@ package io.switchboard.routing.lifecycle;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,7 +58,11 @@ class LifecycleApiTest extends RoutingTestBase {
     awaitChange(received, InquiryStatus.ACCEPTED, InquiryStatus.WAITING_ON_CUSTOMER);
 
     post(assignee, path + "/resolve", null).statusCode(200).body("status", equalTo("RESOLVED"));
-    post(assignee, path + "/resolve", null).statusCode(409);
+    post(assignee, path + "/resolve", null)
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("status", equalTo(409))
+        .body("detail", notNullValue());
 
     kafka.publish(customerReplied(received));
     InquiryStatusChanged reopened =

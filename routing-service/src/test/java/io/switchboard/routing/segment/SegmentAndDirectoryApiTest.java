@@ -113,7 +113,8 @@ class SegmentAndDirectoryApiTest extends RoutingTestBase {
         .put("/api/admin/operators/{id}", unique("lost"))
         .then()
         .statusCode(400)
-        .body("error", equalTo("Unknown team no-such-team"));
+        .contentType("application/problem+json")
+        .body("detail", equalTo("Unknown team no-such-team"));
   }
 
   @Test
