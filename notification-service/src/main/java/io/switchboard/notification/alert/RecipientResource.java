@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.notification.NotificationConfig;
 import io.switchboard.notification.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** Alert recipients, keyed by operator id: how each wants to be alerted and when they work. */
 @Path("/recipients/{operatorId}")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"supervisor", "admin"})
+@APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify")
+@APIResponse(responseCode = "403", description = "The token lacks the role")
 public class RecipientResource {
   private final NotificationConfig config;
 

@@ -27,6 +27,7 @@ import io.switchboard.notification.GreenMailResource;
 import io.switchboard.notification.ProvidersResource;
 import io.switchboard.notification.QuarkusTestBase;
 import io.switchboard.notification.TestInquiries;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.KafkaTestClient;
 import io.switchboard.testing.SwitchboardTestResource;
 import jakarta.mail.internet.InternetAddress;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GreenMailResource.class)
 @WithTestResource(ProvidersResource.class)
 class AlertsTest extends QuarkusTestBase {
+  private static final String SUPERVISOR = DevTokens.of("sofia", "supervisor");
   private static final String ALWAYS =
       "\"workDays\": [\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\","
           + "\"SUNDAY\"], \"workStart\": \"00:00\", \"workEnd\": \"23:59:59\", \"timeZone\": \"UTC\"";
@@ -194,6 +196,8 @@ class AlertsTest extends QuarkusTestBase {
   @Test
   void theRecipientApiValidatesAndFillsInTheServiceDefaults() {
     given()
+        .auth()
+        .oauth2(SUPERVISOR)
         .contentType("application/json")
         .body("{\"medium\": \"PIGEON\", \"address\": \"x\"}")
         .put("/recipients/op-x")
@@ -201,12 +205,26 @@ class AlertsTest extends QuarkusTestBase {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors.field", hasItems("medium"));
-    given().get("/recipients/nobody-" + uniqueId()).then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(SUPERVISOR)
+        .get("/recipients/nobody-" + uniqueId())
+        .then()
+        .statusCode(404);
+    given().get("/recipients/nobody").then().statusCode(401);
+    given()
+        .auth()
+        .oauth2(DevTokens.of("duty-1", "operator"))
+        .get("/recipients/nobody")
+        .then()
+        .statusCode(403);
 
     String operator = "op-" + uniqueId();
     put(operator, "{\"name\": \"Olga\", \"medium\": \"EMAIL\", \"address\": \"olga@example.com\"}");
 
     given()
+        .auth()
+        .oauth2(SUPERVISOR)
         .get("/recipients/" + operator)
         .then()
         .statusCode(200)
@@ -231,6 +249,8 @@ class AlertsTest extends QuarkusTestBase {
 
   private static void put(String operator, String body) {
     given()
+        .auth()
+        .oauth2(SUPERVISOR)
         .contentType("application/json")
         .body(body)
         .put("/recipients/" + operator)

@@ -16,6 +16,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.switchboard.notification.GreenMailResource;
 import io.switchboard.notification.ProvidersResource;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.SwitchboardTestResource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,7 +41,7 @@ class CsatReportTest {
       RestAssuredConfig.config()
           .jsonConfig(
               JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-  private static final String SUPERVISOR = Tokens.of("sofia", "supervisor");
+  private static final String SUPERVISOR = DevTokens.of("sofia", "supervisor");
 
   @ConfigProperty(name = "quarkus.datasource.jdbc.url")
   String jdbcUrl;
@@ -104,7 +105,7 @@ class CsatReportTest {
     String csv =
         given()
             .auth()
-            .oauth2(Tokens.of("ada", "admin"))
+            .oauth2(DevTokens.of("ada", "admin"))
             .accept("text/csv")
             .queryParam("from", "2024-06-03")
             .queryParam("to", "2024-06-03")
@@ -168,7 +169,7 @@ class CsatReportTest {
         .statusCode(401);
     given()
         .auth()
-        .oauth2(Tokens.of("oleg", "operator"))
+        .oauth2(DevTokens.of("oleg", "operator"))
         .queryParam("from", "2024-08-01")
         .queryParam("to", "2024-08-02")
         .when()

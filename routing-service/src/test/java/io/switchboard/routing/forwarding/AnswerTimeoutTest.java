@@ -16,7 +16,7 @@ import io.switchboard.contracts.InquiryForwarded;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.contracts.OperatorReplied;
 import io.switchboard.routing.support.RoutingTestBase;
-import io.switchboard.routing.support.Tokens;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.EventFixtures;
 import io.switchboard.testing.SwitchboardTestResource;
 import java.time.Duration;
@@ -82,7 +82,7 @@ class AnswerTimeoutTest extends RoutingTestBase {
     String unansweredOperator = publishAndAwaitAssignment(unanswered).operatorId();
 
     accept(viaApi, apiOperator);
-    post(Tokens.of(apiOperator, "operator"), path(viaApi) + "/replies", null)
+    post(DevTokens.of(apiOperator, "operator"), path(viaApi) + "/replies", null)
         .statusCode(200)
         .body("status", equalTo("WAITING_ON_CUSTOMER"));
     accept(viaIngest, ingestOperator);
@@ -162,7 +162,7 @@ class AnswerTimeoutTest extends RoutingTestBase {
   }
 
   private static void accept(InquiryReceived received, String operatorId) {
-    post(Tokens.of(operatorId, "operator"), path(received) + "/accept", null)
+    post(DevTokens.of(operatorId, "operator"), path(received) + "/accept", null)
         .statusCode(200)
         .body("status", equalTo("ACCEPTED"));
   }

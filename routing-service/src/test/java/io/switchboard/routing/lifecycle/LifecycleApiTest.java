@@ -17,7 +17,7 @@ import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.InquiryStatusChanged;
 import io.switchboard.contracts.OperatorReplied;
 import io.switchboard.routing.support.RoutingTestBase;
-import io.switchboard.routing.support.Tokens;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.EventFixtures;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +33,7 @@ class LifecycleApiTest extends RoutingTestBase {
     InquiryReceived received = EventFixtures.inquiryReceived().build();
     InquiryAssigned assigned = publishAndAwaitAssignment(received);
     String path = "/api/inquiries/" + received.inquiryId();
-    String assignee = Tokens.of(assigned.operatorId(), "operator");
+    String assignee = DevTokens.of(assigned.operatorId(), "operator");
 
     post(assignee, path + "/accept", null).statusCode(200).body("status", equalTo("ACCEPTED"));
     assertThat(
@@ -86,11 +86,11 @@ class LifecycleApiTest extends RoutingTestBase {
     String other = assigned.operatorId().equals("duty-1") ? "duty-2" : "duty-1";
 
     given().post(path + "/accept").then().statusCode(401);
-    post(Tokens.of(other, "operator"), path + "/accept", null).statusCode(403);
-    post(Tokens.of(assigned.operatorId(), "operator"), path + "/reassign", null).statusCode(403);
-    post(Tokens.of(assigned.operatorId(), "customer"), path + "/accept", null).statusCode(403);
+    post(DevTokens.of(other, "operator"), path + "/accept", null).statusCode(403);
+    post(DevTokens.of(assigned.operatorId(), "operator"), path + "/reassign", null).statusCode(403);
+    post(DevTokens.of(assigned.operatorId(), "customer"), path + "/accept", null).statusCode(403);
 
-    post(Tokens.of("lead-1", "supervisor"), path + "/reassign", null)
+    post(DevTokens.of("lead-1", "supervisor"), path + "/reassign", null)
         .statusCode(200)
         .body("operatorId", equalTo(other));
     InquiryAssigned reassigned =
@@ -98,7 +98,7 @@ class LifecycleApiTest extends RoutingTestBase {
             InquiryAssigned.class,
             e -> e.inquiryId().equals(received.inquiryId()) && e.operatorId().equals(other));
     assertThat(reassigned.teamId()).isEqualTo("support");
-    post(Tokens.of(assigned.operatorId(), "operator"), path + "/accept", null).statusCode(403);
+    post(DevTokens.of(assigned.operatorId(), "operator"), path + "/accept", null).statusCode(403);
   }
 
   @Test
@@ -106,7 +106,7 @@ class LifecycleApiTest extends RoutingTestBase {
     InquiryReceived received = EventFixtures.inquiryReceived().build();
     InquiryAssigned assigned = publishAndAwaitAssignment(received);
     post(
-            Tokens.of(assigned.operatorId(), "operator"),
+            DevTokens.of(assigned.operatorId(), "operator"),
             "/api/inquiries/" + received.inquiryId() + "/decline",
             null)
         .statusCode(200);

@@ -11,7 +11,7 @@ import io.restassured.http.ContentType;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.routing.support.RoutingTestBase;
-import io.switchboard.routing.support.Tokens;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.EventFixtures;
 import io.switchboard.testing.SwitchboardTestResource;
 import java.sql.Connection;
@@ -121,7 +121,7 @@ class OppositeTransfersTest extends RoutingTestBase {
   private static void online(String operator) {
     given()
         .auth()
-        .oauth2(Tokens.of(operator, "operator"))
+        .oauth2(DevTokens.of(operator, "operator"))
         .contentType(ContentType.JSON)
         .body(Map.of("presence", "ONLINE"))
         .put("/api/operators/me/presence")

@@ -12,7 +12,7 @@ import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.InquiryStatusChanged;
 import io.switchboard.contracts.OperatorReplied;
 import io.switchboard.routing.support.RoutingTestBase;
-import io.switchboard.routing.support.Tokens;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.EventFixtures;
 import io.switchboard.testing.PrometheusScrape;
 import io.switchboard.testing.SwitchboardTestResource;
@@ -36,7 +36,7 @@ class RoutingMetricsTest extends RoutingTestBase {
     Map<String, String> operator =
         Map.of("team", assigned.teamId(), "operator", assigned.operatorId());
     String path = "/api/inquiries/" + received.inquiryId();
-    String assignee = Tokens.of(assigned.operatorId(), "operator");
+    String assignee = DevTokens.of(assigned.operatorId(), "operator");
 
     post(assignee, path + "/accept", null).statusCode(200);
     kafka.publish(

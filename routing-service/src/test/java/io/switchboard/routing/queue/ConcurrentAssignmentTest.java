@@ -14,7 +14,7 @@ import io.switchboard.contracts.InquiryAssigned;
 import io.switchboard.contracts.InquiryQueued;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.routing.support.RoutingTestBase;
-import io.switchboard.routing.support.Tokens;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.EventFixtures;
 import io.switchboard.testing.PrometheusScrape;
 import io.switchboard.testing.SwitchboardTestResource;
@@ -124,7 +124,7 @@ class ConcurrentAssignmentTest extends RoutingTestBase {
   private static void online(String operator) {
     given()
         .auth()
-        .oauth2(Tokens.of(operator, "operator"))
+        .oauth2(DevTokens.of(operator, "operator"))
         .contentType(ContentType.JSON)
         .body(Map.of("presence", "ONLINE"))
         .put("/api/operators/me/presence")
@@ -133,7 +133,7 @@ class ConcurrentAssignmentTest extends RoutingTestBase {
   }
 
   private static void resolve(String operator, String inquiryId) {
-    post(Tokens.of(operator, "operator"), "/api/inquiries/" + inquiryId + "/resolve", null)
+    post(DevTokens.of(operator, "operator"), "/api/inquiries/" + inquiryId + "/resolve", null)
         .statusCode(200);
   }
 

@@ -14,7 +14,7 @@ import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.InquiryStatusChanged;
 import io.switchboard.contracts.Priority;
 import io.switchboard.routing.support.RoutingTestBase;
-import io.switchboard.routing.support.Tokens;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.EventFixtures;
 import io.switchboard.testing.SwitchboardTestResource;
 import java.util.Map;
@@ -29,7 +29,7 @@ class QueueingTest extends RoutingTestBase {
   void queuedInquiriesWaitUntilCapacityFreesAndGoMostUrgentFirst() {
     String team = unique("night");
     String operator = unique("op");
-    String token = Tokens.of(operator, "operator");
+    String token = DevTokens.of(operator, "operator");
     createTeam(team);
     createOperator(operator, team);
 

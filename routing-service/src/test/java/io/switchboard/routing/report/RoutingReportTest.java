@@ -24,7 +24,7 @@ import io.switchboard.contracts.InquiryStatusChanged;
 import io.switchboard.contracts.OperatorReplied;
 import io.switchboard.contracts.Priority;
 import io.switchboard.routing.support.RoutingTestBase;
-import io.switchboard.routing.support.Tokens;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.KafkaTestClient;
 import io.switchboard.testing.SwitchboardTestResource;
 import java.sql.Connection;
@@ -54,7 +54,7 @@ class RoutingReportTest extends RoutingTestBase {
       RestAssuredConfig.config()
           .jsonConfig(
               JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-  private static final String SUPERVISOR = Tokens.of("sofia", "supervisor");
+  private static final String SUPERVISOR = DevTokens.of("sofia", "supervisor");
 
   @ConfigProperty(name = "quarkus.datasource.jdbc.url")
   String jdbcUrl;
@@ -235,7 +235,7 @@ class RoutingReportTest extends RoutingTestBase {
           .statusCode(401);
       given()
           .auth()
-          .oauth2(Tokens.of("oleg", "operator"))
+          .oauth2(DevTokens.of("oleg", "operator"))
           .queryParam("from", "2024-12-01")
           .queryParam("to", "2024-12-02")
           .get(path)

@@ -13,7 +13,7 @@ import io.switchboard.contracts.InquiryPrioritized;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.contracts.Priority;
 import io.switchboard.routing.support.RoutingTestBase;
-import io.switchboard.routing.support.Tokens;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.EventFixtures;
 import io.switchboard.testing.SwitchboardTestResource;
 import java.util.Map;
@@ -29,7 +29,7 @@ class SegmentAndDirectoryApiTest extends RoutingTestBase {
     String email = unique("key") + "@example.com";
     given()
         .auth()
-        .oauth2(Tokens.of("lead-1", "supervisor"))
+        .oauth2(DevTokens.of("lead-1", "supervisor"))
         .contentType(ContentType.JSON)
         .body(Map.of("segment", "key-account"))
         .put("/api/customers/{id}/segment", email)
@@ -37,7 +37,7 @@ class SegmentAndDirectoryApiTest extends RoutingTestBase {
         .statusCode(200);
     given()
         .auth()
-        .oauth2(Tokens.of("duty-1", "operator"))
+        .oauth2(DevTokens.of("duty-1", "operator"))
         .contentType(ContentType.JSON)
         .body(Map.of("segment", "regular"))
         .put("/api/customers/{id}/segment", email)
@@ -61,7 +61,7 @@ class SegmentAndDirectoryApiTest extends RoutingTestBase {
         kafka.awaitEvent(InquiryAssigned.class, e -> e.inquiryId().equals(received.inquiryId()));
     given()
         .auth()
-        .oauth2(Tokens.of(assigned.operatorId(), "operator"))
+        .oauth2(DevTokens.of(assigned.operatorId(), "operator"))
         .get("/api/inquiries/{id}", received.inquiryId())
         .then()
         .statusCode(200)
@@ -73,7 +73,7 @@ class SegmentAndDirectoryApiTest extends RoutingTestBase {
   void directoryIsReadableBySupervisorsAndWritableByAdminsOnly() {
     given()
         .auth()
-        .oauth2(Tokens.of("lead-1", "supervisor"))
+        .oauth2(DevTokens.of("lead-1", "supervisor"))
         .get("/api/admin/directory")
         .then()
         .statusCode(200)
@@ -81,13 +81,13 @@ class SegmentAndDirectoryApiTest extends RoutingTestBase {
         .body("teams.id", hasItem("support"));
     given()
         .auth()
-        .oauth2(Tokens.of("duty-1", "operator"))
+        .oauth2(DevTokens.of("duty-1", "operator"))
         .get("/api/admin/directory")
         .then()
         .statusCode(403);
     given()
         .auth()
-        .oauth2(Tokens.of("lead-1", "supervisor"))
+        .oauth2(DevTokens.of("lead-1", "supervisor"))
         .contentType(ContentType.JSON)
         .body(Map.of("team", "support"))
         .put("/api/admin/operators/{id}", "x-1")

@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.switchboard.contracts.InquiryAssigned;
 import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.KafkaTestClient;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** Kafka client, tokens and API shortcuts shared by the tests on the real broker and database. */
 public abstract class RoutingTestBase {
-  protected static final String ADMIN = Tokens.of("admin-1", "admin", "supervisor");
+  protected static final String ADMIN = DevTokens.of("admin-1", "admin", "supervisor");
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;

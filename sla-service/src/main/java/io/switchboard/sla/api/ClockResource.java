@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.ClockKind;
 import io.switchboard.sla.clock.SlaClock;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** The clocks of an inquiry, for operators and integrators. */
 @Path("/sla/inquiries/{inquiryId}/clocks")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"operator", "supervisor", "admin"})
+@APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify")
+@APIResponse(responseCode = "403", description = "The token lacks the role")
 public class ClockResource {
 
   public record ClockDto(

@@ -6,6 +6,7 @@ import io.switchboard.sla.policy.PolicyStore;
 import io.switchboard.sla.policy.PolicySync;
 import io.switchboard.sla.policy.Retargeting;
 import io.switchboard.sla.policy.SlaPolicy;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -28,6 +29,9 @@ import org.jboss.logging.Logger;
  */
 @Path("/sla/policy")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"supervisor", "admin"})
+@APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify")
+@APIResponse(responseCode = "403", description = "The token lacks the role")
 public class PolicyResource {
   private static final Logger LOG = Logger.getLogger(PolicyResource.class);
 
@@ -76,6 +80,7 @@ public class PolicyResource {
   }
 
   @PUT
+  @RolesAllowed("admin")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Replace the SLA policy",

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ClockStarted;
 import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.EventFixtures;
 import io.switchboard.testing.KafkaTestClient;
 import io.switchboard.testing.SwitchboardTestResource;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 class PolicyResourceTest {
+  private static final String ADMIN = DevTokens.of("ada", "admin");
   private static final String TEN_MINUTE_CHATS =
       """
       {"rules": [
@@ -60,12 +62,15 @@ class PolicyResourceTest {
   @BeforeEach
   void connect() {
     kafka = new KafkaTestClient(bootstrapServers, topicPrefix);
-    original = given().get("/sla/policy").then().statusCode(200).extract().asString();
+    original =
+        given().auth().oauth2(ADMIN).get("/sla/policy").then().statusCode(200).extract().asString();
   }
 
   @AfterEach
   void restore() {
     given()
+        .auth()
+        .oauth2(ADMIN)
         .contentType("application/json")
         .body(original)
         .put("/sla/policy")
@@ -77,6 +82,8 @@ class PolicyResourceTest {
   @Test
   void policyReadsAsIsoDurations() {
     given()
+        .auth()
+        .oauth2(ADMIN)
         .get("/sla/policy")
         .then()
         .statusCode(200)
@@ -94,6 +101,8 @@ class PolicyResourceTest {
     assertThat(started.dueAt()).isEqualTo(received.occurredAt().plus(Duration.ofMinutes(2)));
 
     given()
+        .auth()
+        .oauth2(ADMIN)
         .contentType("application/json")
         .body(TEN_MINUTE_CHATS)
         .put("/sla/policy")
@@ -122,6 +131,8 @@ class PolicyResourceTest {
   @Test
   void policyWithoutACatchAllOrWithAnUnknownCalendarIsRefused() {
     given()
+        .auth()
+        .oauth2(ADMIN)
         .contentType("application/json")
         .body(
             """
@@ -134,6 +145,8 @@ class PolicyResourceTest {
         .contentType("application/problem+json")
         .body("detail", containsString("FIRST_RESPONSE"));
     given()
+        .auth()
+        .oauth2(ADMIN)
         .contentType("application/json")
         .body(TEN_MINUTE_CHATS.replace("\"calendar\": \"office\",", "\"calendar\": \"mars\","))
         .put("/sla/policy")
@@ -141,14 +154,43 @@ class PolicyResourceTest {
         .statusCode(400)
         .body("detail", containsString("mars"));
     given()
+        .auth()
+        .oauth2(ADMIN)
         .get("/sla/policy")
         .then()
         .body("rules.find { it.name == 'first-response-chat' }.target", is("PT2M"));
   }
 
   @Test
+  void onlyAnAdminReplacesThePolicyAndSupervisorsReadIt() {
+    given().get("/sla/policy").then().statusCode(401);
+    given()
+        .auth()
+        .oauth2(DevTokens.of("duty-1", "operator"))
+        .get("/sla/policy")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(DevTokens.of("sofia", "supervisor"))
+        .get("/sla/policy")
+        .then()
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(DevTokens.of("sofia", "supervisor"))
+        .contentType("application/json")
+        .body(TEN_MINUTE_CHATS)
+        .put("/sla/policy")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
   void policyStoredByAnotherInstanceComesIntoForceHere() throws SQLException {
     given()
+        .auth()
+        .oauth2(ADMIN)
         .contentType("application/json")
         .body(TEN_MINUTE_CHATS)
         .put("/sla/policy")
@@ -171,6 +213,8 @@ class PolicyResourceTest {
         .untilAsserted(
             () ->
                 given()
+                    .auth()
+                    .oauth2(ADMIN)
                     .get("/sla/policy")
                     .then()
                     .body("rules.find { it.name == 'chat' }.target", is("PT7M")));

@@ -21,6 +21,7 @@ import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.Priority;
 import io.switchboard.contracts.Topics;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.EventFixtures;
 import io.switchboard.testing.KafkaTestClient;
 import io.switchboard.testing.SwitchboardTestResource;
@@ -87,6 +88,8 @@ class ClockLifecycleTest {
     assertThat(status(id, ClockKind.RESOLUTION)).isEqualTo("RUNNING");
 
     given()
+        .auth()
+        .oauth2(DevTokens.of("duty-1", "operator"))
         .get("/sla/inquiries/{id}/clocks", id)
         .then()
         .statusCode(200)
@@ -94,7 +97,13 @@ class ClockLifecycleTest {
         .body("find { it.clock == 'FIRST_RESPONSE' }.met", is(true))
         .body("find { it.clock == 'FIRST_RESPONSE' }.rule", is("first-response-chat"))
         .body("find { it.clock == 'RESOLUTION' }.status", is("RUNNING"));
-    given().get("/sla/inquiries/{id}/clocks", UUID.randomUUID()).then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(DevTokens.of("duty-1", "operator"))
+        .get("/sla/inquiries/{id}/clocks", UUID.randomUUID())
+        .then()
+        .statusCode(404);
+    given().get("/sla/inquiries/{id}/clocks", id).then().statusCode(401);
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.SwitchboardTestResource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,7 +37,7 @@ class SlaReportTest {
       RestAssuredConfig.config()
           .jsonConfig(
               JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-  private static final String SUPERVISOR = Tokens.of("sofia", "supervisor");
+  private static final String SUPERVISOR = DevTokens.of("sofia", "supervisor");
 
   @ConfigProperty(name = "quarkus.datasource.jdbc.url")
   String jdbcUrl;
@@ -143,7 +144,7 @@ class SlaReportTest {
     String csv =
         given()
             .auth()
-            .oauth2(Tokens.of("ada", "admin"))
+            .oauth2(DevTokens.of("ada", "admin"))
             .accept("text/csv")
             .queryParam("from", "2024-02-14T00:00:00Z")
             .queryParam("to", "2024-02-15T00:00:00Z")
@@ -212,7 +213,7 @@ class SlaReportTest {
         .statusCode(401);
     given()
         .auth()
-        .oauth2(Tokens.of("oleg", "operator"))
+        .oauth2(DevTokens.of("oleg", "operator"))
         .queryParam("from", "2024-04-01")
         .queryParam("to", "2024-04-02")
         .when()
