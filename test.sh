@@ -20,6 +20,10 @@ if [ ! -x /usr/bin/prometheus ] || [ ! -x /usr/bin/promtool ]; then
     echo "/usr/bin/prometheus and /usr/bin/promtool, then run ./test.sh again." >&2
     exit 1
   fi
+  if [ ! -x /usr/bin/prometheus ] || [ ! -x /usr/bin/promtool ]; then
+    echo "The prometheus package did not provide /usr/bin/prometheus and /usr/bin/promtool." >&2
+    exit 1
+  fi
 fi
 
 exec ./mvnw -B verify "$@"
