@@ -381,11 +381,12 @@ class ObservabilityIT {
     panels.forEach(
         (query, result) ->
             out.append(
-                "  %-22s %-70s %3d series%n"
+                "  %-15s %-72s %3d series, max %s%n"
                     .formatted(
                         query.file(),
-                        abbreviate(query.panel() + " [" + query.refId() + "]", 70),
-                        result.series().size())));
+                        abbreviate(query.panel() + " [" + query.refId() + "]", 72),
+                        result.series().size(),
+                        result.max())));
     out.append(
         "Rules: %d in %s — promtool check + test passed (separate test), all health ok%n"
             .formatted(rules.size(), ROOT.relativize(QUERIES.alertRules())));

@@ -173,6 +173,18 @@ final class PrometheusServer implements AutoCloseable {
     boolean failed() {
       return error != null;
     }
+
+    /** The largest sample value, NaN when every series is NaN (an empty ratio). */
+    String max() {
+      return series.stream()
+          .mapToDouble(s -> Double.parseDouble(s.path("value").get(1).asText()))
+          .filter(v -> !Double.isNaN(v))
+          .max()
+          .stream()
+          .mapToObj(v -> String.format(java.util.Locale.ROOT, "%.3g", v))
+          .findFirst()
+          .orElse("NaN");
+    }
   }
 
   private HttpResponse<String> get(String path) {
