@@ -177,13 +177,21 @@ final class PrometheusServer implements AutoCloseable {
     /** The largest sample value, NaN when every series is NaN (an empty ratio). */
     String max() {
       return series.stream()
-          .mapToDouble(s -> Double.parseDouble(s.path("value").get(1).asText()))
+          .mapToDouble(s -> number(s.path("value").get(1).asText()))
           .filter(v -> !Double.isNaN(v))
           .max()
           .stream()
           .mapToObj(v -> String.format(java.util.Locale.ROOT, "%.3g", v))
           .findFirst()
           .orElse("NaN");
+    }
+
+    private static double number(String prometheusValue) {
+      return switch (prometheusValue) {
+        case "+Inf" -> Double.POSITIVE_INFINITY;
+        case "-Inf" -> Double.NEGATIVE_INFINITY;
+        default -> Double.parseDouble(prometheusValue);
+      };
     }
   }
 
