@@ -109,34 +109,48 @@ class ObservabilityIT {
   void everyPanelAndRuleWorksOnTheRunningSystem() {
     long trafficStarted = System.nanoTime();
     driveTrafficThroughEveryChannel();
-    TIMINGS.put(
-        "traffic driven (answers, breaches, ratings, dead letter)", millisSince(trafficStarted));
+    TIMINGS.put("traffic: answers, breaches, ratings, a dead letter", millisSince(trafficStarted));
 
     long queriesStarted = System.nanoTime();
+    Map<PanelQuery, QueryResult> panels = awaitSeriesForEveryPanelQuery();
+    TIMINGS.put("every panel query returned series", millisSince(queriesStarted));
+
+    long rulesStarted = System.nanoTime();
+    List<Rule> rules = QUERIES.rules();
+    Map<String, QueryResult> conditions = new LinkedHashMap<>();
+    rules.forEach(r -> conditions.put(r.name(), prometheus.query(r.expr())));
+    assertThat(
+            conditions.entrySet().stream()
+                .filter(e -> e.getValue().failed())
+                .map(e -> e.getKey() + ": " + e.getValue().error()))
+        .as("rule expressions Prometheus refused")
+        .isEmpty();
+    Map<String, JsonNode> loaded = awaitHealthyRulesAndProvokedAlerts(rules);
+    awaitServiceDownWhenOneStops(SwitchboardService.NOTIFICATION);
+    TIMINGS.put(
+        "rules healthy, provoked alerts and ServiceDown pending", millisSince(rulesStarted));
+
+    report(panels, rules, conditions, loaded);
+  }
+
+  private static Map<PanelQuery, QueryResult> awaitSeriesForEveryPanelQuery() {
     List<PanelQuery> panels = QUERIES.panelQueries();
-    Map<PanelQuery, QueryResult> panelResults = new LinkedHashMap<>();
+    Map<PanelQuery, QueryResult> results = new LinkedHashMap<>();
     Awaitility.await("every dashboard panel query returns series")
         .atMost(DEADLINE)
         .pollInterval(Duration.ofSeconds(2))
         .untilAsserted(
             () -> {
-              panelResults.clear();
-              panels.forEach(q -> panelResults.put(q, prometheus.query(q.expr())));
-              assertThat(failed(panelResults)).as("panel queries Prometheus refused").isEmpty();
-              assertThat(empty(panelResults)).as("panel queries without series").isEmpty();
+              results.clear();
+              panels.forEach(q -> results.put(q, prometheus.query(q.expr())));
+              assertThat(failed(results)).as("panel queries Prometheus refused").isEmpty();
+              assertThat(empty(results)).as("panel queries without series").isEmpty();
             });
-    TIMINGS.put("all panel queries returned series", millisSince(queriesStarted));
+    return results;
+  }
 
-    long rulesStarted = System.nanoTime();
-    List<Rule> rules = QUERIES.rules();
-    Map<String, QueryResult> ruleResults = new LinkedHashMap<>();
-    rules.forEach(r -> ruleResults.put(r.name(), prometheus.query(r.expr())));
-    assertThat(
-            ruleResults.entrySet().stream()
-                .filter(e -> e.getValue().failed())
-                .map(e -> e.getKey() + ": " + e.getValue().error()))
-        .as("rule expressions Prometheus refused")
-        .isEmpty();
+  /** Every rule loaded and healthy; the alerts this traffic provokes pending or firing. */
+  private static Map<String, JsonNode> awaitHealthyRulesAndProvokedAlerts(List<Rule> rules) {
     Awaitility.await("the provoked alerts pending or firing, every rule healthy")
         .atMost(DEADLINE)
         .pollInterval(Duration.ofSeconds(1))
@@ -153,10 +167,14 @@ class ObservabilityIT {
               PROVOKED.forEach(
                   name -> assertThat(active(loaded.get(name))).as(name + " state").isTrue());
             });
-    Map<String, JsonNode> provoked = loadedRules();
+    return loadedRules();
+  }
 
-    ServiceProcess stopped = stopOne(SwitchboardService.NOTIFICATION);
-    Awaitility.await("ServiceDown pending for the stopped " + stopped.service().moduleName())
+  private static void awaitServiceDownWhenOneStops(SwitchboardService service) {
+    ServiceProcess stopped =
+        system.processes().stream().filter(p -> p.service() == service).findFirst().orElseThrow();
+    stopped.close();
+    Awaitility.await("ServiceDown pending for the stopped " + service.moduleName())
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofSeconds(1))
         .untilAsserted(
@@ -165,10 +183,7 @@ class ObservabilityIT {
                     .anySatisfy(
                         alert ->
                             assertThat(alert.path("labels").path("service").asText())
-                                .isEqualTo(stopped.service().moduleName())));
-    TIMINGS.put("rules healthy and provoked alerts active", millisSince(rulesStarted));
-
-    report(panelResults, rules, ruleResults, provoked);
+                                .isEqualTo(service.moduleName())));
   }
 
   private static void driveTrafficThroughEveryChannel() {
@@ -205,8 +220,8 @@ class ObservabilityIT {
     String supervisor = TOKENS.of("lead-1", "supervisor");
     late.forEach(inquiry -> routing(supervisor, inquiry, "resolve").statusCode(200));
 
-    rate(answered.get(indexOf(answered, Channel.WEB_FORM)), 5);
-    rate(answered.get(indexOf(answered, Channel.EMAIL)), 3);
+    rateThroughCsatLink(answered.get(indexOf(answered, Channel.WEB_FORM)), 5);
+    rateThroughCsatLink(answered.get(indexOf(answered, Channel.EMAIL)), 3);
     kafka.awaitRecord(
         kafka.topic(Topics.INQUIRIES_INBOUND) + ".routing.dlq", r -> poisonKey.equals(r.key()));
   }
@@ -237,7 +252,7 @@ class ObservabilityIT {
   }
 
   /** The customer follows the rating link of the resolution e-mail. */
-  private static void rate(Sent inquiry, int score) {
+  private static void rateThroughCsatLink(Sent inquiry, int score) {
     String address =
         Channels.email(inquiry.customer(), inquiry.channel() == Channel.EMAIL ? "mail" : "web");
     Pattern link = Pattern.compile("/csat/" + inquiry.inquiryId() + "\\?token=([A-Za-z0-9_-]+)");
@@ -331,13 +346,6 @@ class ObservabilityIT {
         });
     server.start();
     return server;
-  }
-
-  private static ServiceProcess stopOne(SwitchboardService service) {
-    ServiceProcess process =
-        system.processes().stream().filter(p -> p.service() == service).findFirst().orElseThrow();
-    process.close();
-    return process;
   }
 
   private static Map<String, JsonNode> loadedRules() {
