@@ -27,6 +27,17 @@ public interface IngestConfig {
 
   Imap imap();
 
+  Metrics metrics();
+
+  interface Metrics {
+    /**
+     * Time zone whose local weekday and hour label {@code switchboard.ingest.arrivals} (the
+     * staffing heat map), e.g. {@code Europe/Moscow}: the hours the support team works in.
+     */
+    @WithDefault("UTC")
+    java.time.ZoneId arrivalsZone();
+  }
+
   interface ChannelSettings {
     /** The key a caller must send in {@code X-Api-Key}. */
     Optional<String> apiKey();

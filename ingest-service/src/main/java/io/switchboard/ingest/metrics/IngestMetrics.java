@@ -1,35 +1,58 @@
 package io.switchboard.ingest.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.EventType;
 import io.switchboard.contracts.InquiryEvent;
+import io.switchboard.ingest.IngestConfig;
+import io.switchboard.platform.metrics.SwitchboardMeters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.ZoneId;
 
-/** What the channels delivered and what was refused, for the Prometheus scrape. */
+/** What the channels delivered and what was refused, named as in docs/metrics.md. */
+// Created at startup, not on first use: its constructor registers the zero-valued series.
+@Startup
 @ApplicationScoped
 public class IngestMetrics {
   private final MeterRegistry registry;
+  private final ZoneId arrivalsZone;
 
-  public IngestMetrics(MeterRegistry registry) {
+  public IngestMetrics(MeterRegistry registry, IngestConfig config) {
     this.registry = registry;
+    this.arrivalsZone = config.metrics().arrivalsZone();
+    // Zero for every channel, so that a per-channel rate reads 0 rather than "no data".
+    for (Channel channel : Channel.values()) {
+      inquiries(channel);
+    }
   }
 
   /** A message published for the first time (duplicates and retries are not counted). */
   public void received(Channel channel, InquiryEvent event) {
+    EventType type = EventType.of(event);
     registry
         .counter(
             "switchboard.ingest.messages.received",
             "channel",
             channel.name(),
             "type",
-            EventType.of(event).ceType())
+            type.ceType())
         .increment();
-    if (EventType.of(event) == EventType.INQUIRY_RECEIVED) {
+    if (type == EventType.INQUIRY_RECEIVED) {
+      inquiries(channel).increment();
+      Arrival arrival = Arrival.of(event.occurredAt(), arrivalsZone);
       registry
-          .counter("switchboard.ingest.inquiries.received", "channel", channel.name())
+          .counter(
+              "switchboard.ingest.arrivals",
+              "channel",
+              channel.name(),
+              "weekday",
+              arrival.weekday(),
+              "hour",
+              arrival.hour())
           .increment();
     }
   }
@@ -44,8 +67,12 @@ public class IngestMetrics {
   public void latency(String channel, Duration elapsed) {
     Timer.builder("switchboard.ingest.latency")
         .tag("channel", channel)
-        .publishPercentileHistogram()
+        .serviceLevelObjectives(SwitchboardMeters.LATENCY_BUCKETS)
         .register(registry)
         .record(elapsed);
+  }
+
+  private Counter inquiries(Channel channel) {
+    return registry.counter("switchboard.ingest.inquiries.received", "channel", channel.name());
   }
 }

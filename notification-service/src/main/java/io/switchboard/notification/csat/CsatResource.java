@@ -1,6 +1,7 @@
 package io.switchboard.notification.csat;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.notification.metrics.NotificationMetrics;
 import io.switchboard.notification.problem.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -22,9 +23,11 @@ import java.util.Map;
 @Path("/csat/{inquiryId}")
 public class CsatResource {
   private final CsatIntake intake;
+  private final NotificationMetrics metrics;
 
-  public CsatResource(CsatIntake intake) {
+  public CsatResource(CsatIntake intake, NotificationMetrics metrics) {
     this.intake = intake;
+    this.metrics = metrics;
   }
 
   @POST
@@ -37,6 +40,7 @@ public class CsatResource {
     }
     return intake
         .rate(inquiryId, request.token(), request.score(), request.comment())
+        .invoke(metrics::rated)
         .map(
             received ->
                 Response.accepted(Map.of("inquiryId", inquiryId, "score", received.score()))
@@ -51,7 +55,10 @@ public class CsatResource {
       @FormParam("token") String token,
       @FormParam("score") Integer score,
       @FormParam("comment") String comment) {
-    return intake.rate(inquiryId, token, score, comment).map(received -> CsatPage.thanks());
+    return intake
+        .rate(inquiryId, token, score, comment)
+        .invoke(metrics::rated)
+        .map(received -> CsatPage.thanks());
   }
 
   @GET

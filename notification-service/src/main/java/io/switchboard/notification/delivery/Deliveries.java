@@ -3,6 +3,7 @@ package io.switchboard.notification.delivery;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.DeliveryMedium;
 import io.switchboard.notification.NotificationConfig;
+import io.switchboard.notification.metrics.NotificationMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
@@ -20,9 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Deliveries {
   private final Map<DeliveryMedium, Sender> senders = new EnumMap<>(DeliveryMedium.class);
   private final NotificationConfig.Delivery config;
-  private final DeliveryMetrics metrics;
+  private final NotificationMetrics metrics;
 
-  public Deliveries(Instance<Sender> senders, NotificationConfig config, DeliveryMetrics metrics) {
+  public Deliveries(
+      Instance<Sender> senders, NotificationConfig config, NotificationMetrics metrics) {
     senders.forEach(sender -> this.senders.put(sender.medium(), sender));
     this.config = config.delivery();
     this.metrics = metrics;
@@ -44,7 +46,7 @@ public class Deliveries {
         .deferred(
             () -> {
               if (attempts.incrementAndGet() > 1) {
-                metrics.retried(message);
+                metrics.retried(message.medium());
               }
               return sender.send(message);
             })
@@ -60,7 +62,10 @@ public class Deliveries {
         .invoke(
             (ignored, failure) ->
                 metrics.settled(
-                    message, failure == null, Duration.ofNanos(System.nanoTime() - started)))
+                    message.kind(),
+                    message.medium(),
+                    failure == null,
+                    Duration.ofNanos(System.nanoTime() - started)))
         .onFailure()
         .transform(
             failure -> new DeliveryNotDone(message.notificationId(), attempts.get(), failure));

@@ -24,6 +24,7 @@ import io.switchboard.notification.ProvidersResource;
 import io.switchboard.notification.QuarkusTestBase;
 import io.switchboard.testing.EventFixtures;
 import io.switchboard.testing.KafkaTestClient;
+import io.switchboard.testing.PrometheusScrape;
 import io.switchboard.testing.SwitchboardTestResource;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -42,10 +44,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GreenMailResource.class)
 @WithTestResource(ProvidersResource.class)
 class ResolutionAndCsatTest extends QuarkusTestBase {
+  private static final String CSAT = "switchboard_notification_csat_score";
   private static final Pattern LINK = Pattern.compile("http://\\S+/csat/(\\S+)\\?token=(\\S+)");
 
   @Test
   void aResolvedInquiryIsToldThenRatedAndTheRatingIsPublished() throws Exception {
+    PrometheusScrape before = scrape();
     String email = "rate." + uniqueId() + "@example.com";
     InquiryReceived received =
         EventFixtures.inquiryReceived()
@@ -99,6 +103,22 @@ class ResolutionAndCsatTest extends QuarkusTestBase {
     assertThat(rating.comment()).isEqualTo("Спасибо!");
     assertThat(rating.channel()).isEqualTo(Channel.WEB_FORM);
     assertThat(rating.operatorId()).isEqualTo("op-17");
+
+    PrometheusScrape after = scrape();
+    Map<String, String> rated = Map.of("channel", "WEB_FORM", "operator", "op-17");
+    assertThat(after.sum(CSAT + "_count", rated)).isEqualTo(before.sum(CSAT + "_count", rated) + 1);
+    assertThat(after.sum(CSAT + "_sum", rated)).isEqualTo(before.sum(CSAT + "_sum", rated) + 5);
+    assertThat(after.sum(CSAT + "_bucket", with(rated, "le", "4.0")))
+        .as("a 5 is above the 4 bucket")
+        .isEqualTo(before.sum(CSAT + "_bucket", with(rated, "le", "4.0")));
+    assertThat(after.buckets(CSAT, rated)).contains("1.0", "2.0", "3.0", "4.0", "5.0", "+Inf");
+    Map<String, String> csatMail = Map.of("kind", "CSAT_REQUEST", "medium", "EMAIL");
+    assertThat(after.sum("switchboard_notification_sent_total", csatMail))
+        .isEqualTo(before.sum("switchboard_notification_sent_total", csatMail) + 1);
+    assertThat(
+            after.buckets(
+                "switchboard_notification_delivery_latency_seconds", Map.of("medium", "EMAIL")))
+        .contains("0.005", "1.0", "120.0", "3600.0", "+Inf");
 
     given()
         .contentType("application/json")
@@ -154,6 +174,31 @@ class ResolutionAndCsatTest extends QuarkusTestBase {
         .statusCode(200)
         .body(containsString("name=\"score\""))
         .body(containsString("action=\"/csat/" + inquiryId + "\""));
+  }
+
+  @Test
+  void exportsOnlyCataloguedSeriesAndTags() {
+    scrape().assertConformsToCatalogue();
+  }
+
+  @Test
+  void everyKindAndMediumStartsAtZero() {
+    PrometheusScrape scrape = scrape();
+    Map<String, String> combination = Map.of("kind", "OPERATIONAL_ALERT", "medium", "SLACK");
+    assertThat(scrape.has("switchboard_notification_sent_total", combination)).isTrue();
+    assertThat(scrape.has("switchboard_notification_failed_total", combination)).isTrue();
+    assertThat(scrape.has("switchboard_notification_retries_total", Map.of("medium", "TELEGRAM")))
+        .isTrue();
+  }
+
+  private static PrometheusScrape scrape() {
+    return PrometheusScrape.parse(given().get("/q/metrics").then().extract().asString());
+  }
+
+  private static Map<String, String> with(Map<String, String> tags, String key, String value) {
+    var all = new java.util.HashMap<>(tags);
+    all.put(key, value);
+    return all;
   }
 
   private static String token(String inquiryId) {

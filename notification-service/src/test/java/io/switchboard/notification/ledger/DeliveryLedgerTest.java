@@ -3,7 +3,7 @@ package io.switchboard.notification.ledger;
 import static io.restassured.RestAssured.given;
 import static io.switchboard.notification.ProvidersResource.providers;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,12 +81,16 @@ class DeliveryLedgerTest extends QuarkusTestBase {
         .then()
         .statusCode(200)
         .body(
-            containsString(
-                "switchboard_notifications_total{kind=\"ACKNOWLEDGEMENT\",medium=\"SMS\",outcome=\"failed\"}"))
-        .body(containsString("switchboard_notification_delivery_retries_total{medium=\"SMS\"}"))
+            matchesPattern(
+                "(?s).*switchboard_notification_failed_total\\{kind=\"ACKNOWLEDGEMENT\",medium=\"SMS\"\\}"
+                    + " [1-9].*"))
         .body(
-            containsString(
-                "switchboard_notification_dead_letters_total{kind=\"ACKNOWLEDGEMENT\"}"));
+            matchesPattern(
+                "(?s).*switchboard_notification_retries_total\\{medium=\"SMS\"\\} [1-9].*"))
+        .body(
+            matchesPattern(
+                "(?s).*switchboard_messaging_dead_letters_total\\{incoming=\"inquiries-inbound\"\\}"
+                    + " [1-9].*"));
   }
 
   @Test

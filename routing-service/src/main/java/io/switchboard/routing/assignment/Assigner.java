@@ -16,6 +16,7 @@ import io.switchboard.routing.directory.PresenceRules;
 import io.switchboard.routing.directory.Team;
 import io.switchboard.routing.inquiry.Inquiry;
 import io.switchboard.routing.lifecycle.StatusChanges;
+import io.switchboard.routing.metrics.AssignmentReason;
 import io.switchboard.routing.metrics.RoutingMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -78,7 +79,7 @@ public class Assigner {
         .chain(
             d ->
                 d.choice().isPresent()
-                    ? assign(inquiry, d.team(), d.choice().get(), actor, now)
+                    ? assign(inquiry, d.team(), d.choice().get(), null, actor, now)
                         .replaceWith(d.choice())
                     : queue(
                             inquiry,
@@ -95,7 +96,13 @@ public class Assigner {
         .chain(
             d ->
                 d.choice().isPresent()
-                    ? assign(inquiry, d.team(), d.choice().get(), actor, now)
+                    ? assign(
+                            inquiry,
+                            d.team(),
+                            d.choice().get(),
+                            AssignmentReason.FORWARDED,
+                            actor,
+                            now)
                         .replaceWith(d.choice())
                     : Uni.createFrom().item(d.choice()));
   }
@@ -104,7 +111,15 @@ public class Assigner {
   public Uni<Void> assignTo(Inquiry inquiry, String operatorId, String reason, String actor) {
     Instant now = Instant.now();
     return Team.<Team>findById(inquiry.teamId, LockModeType.PESSIMISTIC_WRITE)
-        .chain(team -> assign(inquiry, team, new Choice(operatorId, reason), actor, now));
+        .chain(
+            team ->
+                assign(
+                    inquiry,
+                    team,
+                    new Choice(operatorId, reason),
+                    AssignmentReason.SUPERVISOR,
+                    actor,
+                    now));
   }
 
   private record Decision(
@@ -199,11 +214,22 @@ public class Assigner {
         .map(rows -> rows.isEmpty() ? null : rows.getFirst());
   }
 
-  private Uni<Void> assign(Inquiry inquiry, Team team, Choice choice, String actor, Instant now) {
+  /**
+   * @param why the metrics reason when the caller knows it; null to derive it from the inquiry
+   */
+  private Uni<Void> assign(
+      Inquiry inquiry, Team team, Choice choice, AssignmentReason why, String actor, Instant now) {
     InquiryStatus previous = inquiry.status;
-    if (inquiry.assignedAt == null) {
-      metrics.assigned(team.id, inquiry.receivedAt, now);
-    }
+    boolean first = inquiry.assignedAt == null;
+    metrics.assigned(
+        team.id,
+        why != null
+            ? why
+            : AssignmentReason.of(!first, previous, inquiry.operatorId != null, choice.reason()),
+        inquiry.priority,
+        inquiry.receivedAt,
+        now,
+        first);
     inquiry.status = InquiryStatus.ASSIGNED;
     inquiry.operatorId = choice.operatorId();
     inquiry.assignedAt = now;

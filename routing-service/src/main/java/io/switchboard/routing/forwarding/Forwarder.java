@@ -9,6 +9,7 @@ import io.switchboard.routing.assignment.Assigner;
 import io.switchboard.routing.directory.Team;
 import io.switchboard.routing.inquiry.Inquiry;
 import io.switchboard.routing.lifecycle.Lifecycle;
+import io.switchboard.routing.metrics.ReassignmentReason;
 import io.switchboard.routing.metrics.RoutingMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -74,11 +75,7 @@ public class Forwarder {
   private Uni<Void> forwarded(
       Inquiry inquiry, String from, int level, boolean toSupervisor, String reason) {
     inquiry.forwardLevel = level;
-    metrics.reassigned(
-        inquiry.teamId,
-        reason.startsWith("SLA")
-            ? "sla-escalation"
-            : toSupervisor ? "to-supervisor" : "not-accepted");
+    metrics.reassigned(inquiry.teamId, ReassignmentReason.ofForward(reason));
     LOG.infof(
         "Inquiry %s forwarded from %s to %s (level %d): %s",
         inquiry.id, from, inquiry.operatorId, level, reason);

@@ -16,6 +16,7 @@ import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.assignment.Assigner;
 import io.switchboard.routing.lifecycle.Lifecycle;
 import io.switchboard.routing.lifecycle.LifecycleService;
+import io.switchboard.routing.metrics.RoutingMetrics;
 import io.switchboard.routing.priority.PriorityDecision;
 import io.switchboard.routing.priority.PriorityInput;
 import io.switchboard.routing.priority.PriorityRules;
@@ -39,13 +40,17 @@ public class InquiryRouter {
   private final LifecycleService lifecycle;
   private final String defaultTeam;
 
+  private final RoutingMetrics metrics;
+
   public InquiryRouter(
       Inbox inbox,
       Outbox outbox,
       PriorityRules priorityRules,
       Assigner assigner,
       LifecycleService lifecycle,
-      RoutingConfig config) {
+      RoutingConfig config,
+      RoutingMetrics metrics) {
+    this.metrics = metrics;
     this.inbox = inbox;
     this.outbox = outbox;
     this.priorityRules = priorityRules;
@@ -104,6 +109,7 @@ public class InquiryRouter {
     inquiry.receivedAt = received.occurredAt();
     LOG.infof(
         "Inquiry %s is %s by rules %s", inquiry.id, decision.priority(), decision.matchedRules());
+    metrics.prioritized(inquiry.channel, inquiry.priority);
     return inquiry
         .persist()
         .chain(

@@ -7,6 +7,7 @@ import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.routing.assignment.Assigner;
 import io.switchboard.routing.inquiry.Inquiry;
+import io.switchboard.routing.metrics.ReassignmentReason;
 import io.switchboard.routing.metrics.RoutingMetrics;
 import io.switchboard.routing.queue.QueueDrainer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +72,7 @@ public class LifecycleService {
     if (inquiry.status != InquiryStatus.ASSIGNED) {
       throw new IllegalStateException("Only an assigned inquiry can be declined");
     }
-    metrics.reassigned(inquiry.teamId, "declined");
+    metrics.reassigned(inquiry.teamId, ReassignmentReason.DECLINED);
     return assigner
         .assignOrQueue(inquiry, Set.of(inquiry.operatorId), actor)
         .chain(() -> queue.drain(inquiry.teamId))
@@ -84,7 +85,7 @@ public class LifecycleService {
       throw new IllegalStateException("A " + inquiry.status + " inquiry cannot be reassigned");
     }
     Set<String> excluded = inquiry.operatorId == null ? Set.of() : Set.of(inquiry.operatorId);
-    metrics.reassigned(inquiry.teamId, "reassigned");
+    metrics.reassigned(inquiry.teamId, ReassignmentReason.MANUAL);
     return assigner.assignOrQueue(inquiry, excluded, actor).replaceWith(inquiry);
   }
 
@@ -94,7 +95,7 @@ public class LifecycleService {
       throw new IllegalStateException("A " + inquiry.status + " inquiry cannot be transferred");
     }
     String oldTeam = inquiry.teamId;
-    metrics.reassigned(oldTeam, "transferred");
+    metrics.reassigned(oldTeam, ReassignmentReason.TRANSFER);
     inquiry.teamId = teamId;
     inquiry.operatorId = null;
     return assigner
@@ -109,6 +110,13 @@ public class LifecycleService {
 
   private Uni<Void> move(Inquiry inquiry, InquiryStatus next, String actor, String reason) {
     InquiryStatus previous = inquiry.status;
+    if (next == InquiryStatus.WAITING_ON_CUSTOMER
+        && (previous == InquiryStatus.ASSIGNED || previous == InquiryStatus.ACCEPTED)
+        && inquiry.operatorId != null
+        && inquiry.assignedAt != null
+        && reasonOf(Lifecycle.Action.OPERATOR_REPLY).equals(reason)) {
+      metrics.responded(inquiry.teamId, inquiry.operatorId, inquiry.assignedAt, Instant.now());
+    }
     inquiry.status = next;
     Uni<Void> extra = Uni.createFrom().voidItem();
     if (next == InquiryStatus.ACCEPTED && inquiry.acceptedAt == null) {

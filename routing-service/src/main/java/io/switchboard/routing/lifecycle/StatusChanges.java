@@ -6,6 +6,7 @@ import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.InquiryStatusChanged;
 import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.routing.inquiry.Inquiry;
+import io.switchboard.routing.metrics.RoutingMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -13,15 +14,18 @@ import java.time.Instant;
 @ApplicationScoped
 public class StatusChanges {
   private final Outbox outbox;
+  private final RoutingMetrics metrics;
 
-  public StatusChanges(Outbox outbox) {
+  public StatusChanges(Outbox outbox, RoutingMetrics metrics) {
     this.outbox = outbox;
+    this.metrics = metrics;
   }
 
   public Uni<Void> record(Inquiry inquiry, InquiryStatus previous, String actor, String reason) {
     if (previous == inquiry.status) {
       return Uni.createFrom().voidItem();
     }
+    metrics.statusChanged(inquiry.status, inquiry.teamId, inquiry.operatorId);
     return outbox.stage(
         new InquiryStatusChanged(
             EventIds.next(),

@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Per-team gauges read from the database on a timer, so that every instance reports the shared
- * state: queue depth, oldest waiting age, available operators, open inquiries per operator.
+ * state (dashboards take the max, not the sum): queue depth, oldest waiting age, operators online
+ * and available, load and capacity per operator. Names as in docs/metrics.md.
  */
 @ApplicationScoped
 public class TeamGauges {
@@ -29,6 +30,9 @@ public class TeamGauges {
       select team_id, count(*), min(received_at) from routing.inquiry
        where status = 'QUEUED' group by team_id
       """;
+
+  private static final String DEPTH = "switchboard.routing.queue.depth";
+  private static final String OLDEST = "switchboard.routing.queue.oldest.age";
 
   private final MeterRegistry registry;
   private final Assigner assigner;
@@ -63,15 +67,15 @@ public class TeamGauges {
             rows -> {
               teams.forEach(
                   t -> {
-                    set("switchboard.routing.queue.depth", t.id, null, 0);
-                    set("switchboard.routing.queue.oldest.age.seconds", t.id, null, 0);
+                    set(DEPTH, t.id, null, 0);
+                    set(OLDEST, t.id, null, 0);
                   });
               for (Object[] row : rows) {
                 String team = (String) row[0];
-                set("switchboard.routing.queue.depth", team, null, ((Number) row[1]).longValue());
+                set(DEPTH, team, null, ((Number) row[1]).longValue());
                 Instant oldest = toInstant(row[2]);
                 set(
-                    "switchboard.routing.queue.oldest.age.seconds",
+                    OLDEST,
                     team,
                     null,
                     oldest == null ? 0 : Duration.between(oldest, now).toSeconds());
@@ -95,11 +99,22 @@ public class TeamGauges {
   }
 
   private void record(String team, List<Candidate> candidates, Instant now) {
+    long online = candidates.stream().filter(Candidate::present).count();
     long available =
-        candidates.stream().filter(c -> c.present() && c.schedule().isOnShift(now)).count();
+        candidates.stream()
+            .filter(c -> c.present() && c.schedule().isOnShift(now) && c.totalOpen() < total(c))
+            .count();
+    set("switchboard.routing.operators.online", team, null, online);
     set("switchboard.routing.operators.available", team, null, available);
     candidates.forEach(
-        c -> set("switchboard.routing.operator.open", team, c.operatorId(), c.totalOpen()));
+        c -> {
+          set("switchboard.routing.operator.load", team, c.operatorId(), c.totalOpen());
+          set("switchboard.routing.operator.capacity", team, c.operatorId(), total(c));
+        });
+  }
+
+  private static long total(Candidate candidate) {
+    return candidate.capacity().values().stream().mapToLong(Integer::longValue).sum();
   }
 
   private void set(String name, String team, String operator, long value) {
@@ -110,6 +125,9 @@ public class TeamGauges {
             k -> {
               AtomicLong holder = new AtomicLong();
               var builder = Gauge.builder(name, holder, AtomicLong::get).tag("team", team);
+              if (name.equals(OLDEST)) {
+                builder.baseUnit("seconds");
+              }
               if (operator != null) {
                 builder.tag("operator", operator);
               }

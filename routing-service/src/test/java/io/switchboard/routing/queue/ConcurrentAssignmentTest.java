@@ -16,6 +16,7 @@ import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.routing.support.RoutingTestBase;
 import io.switchboard.routing.support.Tokens;
 import io.switchboard.testing.EventFixtures;
+import io.switchboard.testing.PrometheusScrape;
 import io.switchboard.testing.SwitchboardTestResource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -109,11 +110,15 @@ class ConcurrentAssignmentTest extends RoutingTestBase {
       pool.shutdownNow();
     }
 
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    assertThat(metrics)
-        .contains("switchboard_routing_assignment_latency_seconds_count{team=\"race\"} 40.0")
-        .contains("switchboard_routing_queue_depth{team=\"race\"}")
-        .contains("switchboard_routing_operators_available{team=\"race\"}");
+    PrometheusScrape metrics =
+        PrometheusScrape.parse(
+            given().get("/q/metrics").then().statusCode(200).extract().asString());
+    Map<String, String> race = Map.of("team", "race");
+    assertThat(metrics.sum("switchboard_routing_assignment_latency_seconds_count", race))
+        .isEqualTo(40.0);
+    assertThat(metrics.sum("switchboard_routing_assignments_total", race)).isEqualTo(40.0);
+    assertThat(metrics.has("switchboard_routing_queue_depth", race)).isTrue();
+    assertThat(metrics.has("switchboard_routing_operators_available", race)).isTrue();
   }
 
   private static void online(String operator) {

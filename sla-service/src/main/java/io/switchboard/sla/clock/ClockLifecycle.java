@@ -1,7 +1,5 @@
 package io.switchboard.sla.clock;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -20,15 +18,18 @@ import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.InquiryStatusChanged;
 import io.switchboard.contracts.OperatorReplied;
+import io.switchboard.contracts.Priority;
 import io.switchboard.platform.inbox.Inbox;
 import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.sla.calendar.BusinessCalendar;
 import io.switchboard.sla.calendar.Calendars;
+import io.switchboard.sla.metrics.SlaMetrics;
 import io.switchboard.sla.policy.PolicyRule;
 import io.switchboard.sla.policy.PolicyStore;
 import io.switchboard.sla.timer.TimerStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -52,7 +53,7 @@ public class ClockLifecycle {
   private final PolicyStore policy;
   private final Calendars calendars;
   private final TimerStore timers;
-  private final MeterRegistry registry;
+  private final SlaMetrics metrics;
   private final String ensureInquiry;
 
   public ClockLifecycle(
@@ -61,14 +62,14 @@ public class ClockLifecycle {
       PolicyStore policy,
       Calendars calendars,
       TimerStore timers,
-      MeterRegistry registry,
+      SlaMetrics metrics,
       @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
     this.inbox = inbox;
     this.outbox = outbox;
     this.policy = policy;
     this.calendars = calendars;
     this.timers = timers;
-    this.registry = registry;
+    this.metrics = metrics;
     this.ensureInquiry =
         "insert into " + schema + ".sla_inquiry (inquiry_id) values (:id) on conflict do nothing";
   }
@@ -202,7 +203,7 @@ public class ClockLifecycle {
               Uni<Void> chain = Uni.createFrom().voidItem();
               for (SlaClock clock : clocks) {
                 if (clock.kind != ClockKind.RESOLUTION && clock.status != SlaClock.Status.STOPPED) {
-                  chain = chain.chain(() -> stop(clock, reply.occurredAt()));
+                  chain = chain.chain(() -> stop(clock, inquiry, reply.occurredAt()));
                 }
               }
               return chain;
@@ -222,7 +223,7 @@ public class ClockLifecycle {
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (SlaClock clock : clocks) {
                   if (clock.status != SlaClock.Status.STOPPED) {
-                    chain = chain.chain(() -> stop(clock, at));
+                    chain = chain.chain(() -> stop(clock, inquiry, at));
                   }
                 }
                 return chain;
@@ -303,6 +304,7 @@ public class ClockLifecycle {
     clock.met = null;
     clock.status = SlaClock.Status.RUNNING;
     clock.dueAt = due(clock);
+    metrics.clockStarted(kind, clock.channel, priority(inquiry));
     LOG.infof(
         "Inquiry %s (%s): %s due at %s, rule %s",
         clock.inquiryId, clock.channel, kind, clock.dueAt, rule.name());
@@ -329,7 +331,7 @@ public class ClockLifecycle {
     return scheduled.chain(() -> outbox.stage(started));
   }
 
-  private Uni<Void> stop(SlaClock clock, Instant at) {
+  private Uni<Void> stop(SlaClock clock, SlaInquiry inquiry, Instant at) {
     long elapsed = clock.countedSeconds;
     Instant countedUntil = at;
     if (clock.status == SlaClock.Status.RUNNING) {
@@ -342,13 +344,8 @@ public class ClockLifecycle {
     clock.stoppedAt = at;
     clock.met = met;
     clock.countedSeconds = elapsed;
-    Counter.builder("sla.clocks.stopped")
-        .description("Stopped clocks; met=true over all is the share answered within target")
-        .tag("clock", clock.kind.name())
-        .tag("channel", clock.channel.name())
-        .tag("met", Boolean.toString(met))
-        .register(registry)
-        .increment();
+    metrics.clockStopped(
+        clock.kind, clock.channel, priority(inquiry), met, Duration.ofSeconds(elapsed));
     LOG.infof("Inquiry %s: %s stopped, %s", clock.inquiryId, clock.kind, met ? "met" : "missed");
     ClockStopped stopped =
         new ClockStopped(
@@ -437,6 +434,11 @@ public class ClockLifecycle {
 
   private static SlaClock find(List<SlaClock> clocks, ClockKind kind) {
     return clocks.stream().filter(c -> c.kind == kind).findFirst().orElse(null);
+  }
+
+  /** Until routing decides, the middle of the scale, as for the timers. */
+  private static Priority priority(SlaInquiry inquiry) {
+    return inquiry.priority == null ? Priority.P3 : inquiry.priority;
   }
 
   private static Instant now() {

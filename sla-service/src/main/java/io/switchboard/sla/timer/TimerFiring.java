@@ -1,8 +1,5 @@
 package io.switchboard.sla.timer;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
@@ -14,6 +11,7 @@ import io.switchboard.contracts.SlaBreached;
 import io.switchboard.contracts.SlaEscalated;
 import io.switchboard.contracts.SlaWarning;
 import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.sla.metrics.SlaMetrics;
 import io.switchboard.sla.policy.SlaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -37,26 +35,19 @@ public class TimerFiring {
   private static final Logger LOG = Logger.getLogger(TimerFiring.class);
 
   private final Outbox outbox;
-  private final MeterRegistry registry;
-  private final Timer lag;
+  private final SlaMetrics metrics;
   private final int batchSize;
   private final String claim;
   private final String markFired;
 
   public TimerFiring(
       Outbox outbox,
-      MeterRegistry registry,
+      SlaMetrics metrics,
       SlaConfig config,
       @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
     this.outbox = outbox;
-    this.registry = registry;
+    this.metrics = metrics;
     this.batchSize = config.timers().batchSize();
-    this.lag =
-        Timer.builder("sla.timer.firing.lag")
-            .description("How late timers fire after their due time")
-            .publishPercentiles(0.5, 0.99)
-            .publishPercentileHistogram()
-            .register(registry);
     // Instants as epoch microseconds: plain numbers read the same whatever the driver maps
     // timestamptz to in a native query.
     this.claim =
@@ -113,16 +104,8 @@ public class TimerFiring {
   }
 
   private void record(Due due, Instant now) {
-    Duration late = Duration.between(due.timerDueAt, now);
-    lag.record(late.isNegative() ? Duration.ZERO : late);
-    Counter.builder("sla.timers.fired")
-        .description("Warnings, breaches and escalations by channel and priority")
-        .tag("kind", due.kind.name())
-        .tag("clock", due.clock.name())
-        .tag("channel", due.channel.name())
-        .tag("priority", due.priority.name())
-        .register(registry)
-        .increment();
+    metrics.timerFired(
+        due.kind, due.clock, due.channel, due.priority, Duration.between(due.timerDueAt, now));
     if (due.kind == TimerPlan.Kind.BREACH) {
       LOG.infof("Inquiry %s: %s breached (due %s)", due.inquiryId, due.clock, due.clockDueAt);
     }

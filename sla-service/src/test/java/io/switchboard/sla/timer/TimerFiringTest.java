@@ -185,11 +185,12 @@ class TimerFiringTest {
                   given().get("/q/metrics").then().statusCode(200).extract().asString();
               assertThat(metrics)
                   .containsPattern(
-                      "sla_timers_fired_total\\{[^}]*kind=\"BREACH\"[^}]*priority=\"P2\"[^}]*\\}"
+                      "switchboard_sla_timers_fired_total\\{[^}]*kind=\"BREACH\"[^}]*priority=\"P2\"[^}]*\\}"
                           + " [1-9]")
-                  .contains("sla_timer_firing_lag_seconds_bucket")
+                  .contains("switchboard_sla_timer_lag_seconds_bucket")
                   .containsPattern(
-                      "sla_clocks_open\\{clock=\"FIRST_RESPONSE\",status=\"RUNNING\"\\} [1-9]");
+                      "switchboard_sla_clocks_open\\{[^}]*clock=\"FIRST_RESPONSE\",status=\"RUNNING\"\\}"
+                          + " [1-9]");
             });
   }
 
