@@ -99,14 +99,11 @@ class ObservabilityIT {
   }
 
   @Test
-  void promtoolAcceptsAndUnitTestsTheRules() {
-    assertThat(promtool("check", "rules", QUERIES.alertRules().toString()))
-        .contains("SUCCESS: " + QUERIES.rules().size() + " rules found");
-    assertThat(promtool("test", "rules", QUERIES.alertTests().toString())).contains("SUCCESS");
-  }
-
-  @Test
   void everyPanelAndRuleWorksOnTheRunningSystem() {
+    String checked = promtool("check", "rules", QUERIES.alertRules().toString());
+    assertThat(checked).contains("SUCCESS: " + QUERIES.rules().size() + " rules found");
+    assertThat(promtool("test", "rules", QUERIES.alertTests().toString())).contains("SUCCESS");
+
     long trafficStarted = System.nanoTime();
     driveTrafficThroughEveryChannel();
     TIMINGS.put("traffic: answers, breaches, ratings, a dead letter", millisSince(trafficStarted));
@@ -192,26 +189,18 @@ class ObservabilityIT {
     List<Sent> answered = new ArrayList<>();
     List<Sent> late = new ArrayList<>();
     for (Channel channel : Channel.values()) {
-      answered.add(channels.newInquiry(channel));
+      // The unanswered one first: it does not mind the cold start of the services' first request.
       late.add(channels.newInquiry(channel));
+      Sent inTime = channels.newInquiry(channel);
+      answerAsAssignee(channels, inTime);
+      answered.add(inTime);
     }
     channels.forgedChatMessage().statusCode(401);
     String poisonKey = UUID.randomUUID().toString();
     kafka.publishRaw(kafka.topic(Topics.INQUIRIES_INBOUND), poisonKey, "{not an event", Map.of());
 
-    // An operator takes each first inquiry and answers it well within the target.
-    for (Sent inquiry : answered) {
-      String operator = acceptAsAssignee(inquiry);
-      String token = TOKENS.of(operator, "operator");
-      if (inquiry.channel() == Channel.CHAT) {
-        channels.operatorChatReply(inquiry, operator).statusCode(202);
-      } else {
-        routing(token, inquiry, "replies").statusCode(200);
-      }
-      routing(token, inquiry, "resolve").statusCode(200);
-    }
-    // Nobody accepts the second ones: they are forwarded, breach their target and escalate;
-    // the supervisor closes them late.
+    // Nobody accepts the others: they are forwarded, breach their target and escalate; the
+    // supervisor resolves them late.
     for (Sent inquiry : late) {
       kafka.awaitEvent(
           SlaBreached.class,
@@ -224,6 +213,18 @@ class ObservabilityIT {
     rateThroughCsatLink(answered.get(indexOf(answered, Channel.EMAIL)), 3);
     kafka.awaitRecord(
         kafka.topic(Topics.INQUIRIES_INBOUND) + ".routing.dlq", r -> poisonKey.equals(r.key()));
+  }
+
+  /** The assignee accepts, answers (in the chat, or through the API) and resolves the inquiry. */
+  private static void answerAsAssignee(Channels channels, Sent inquiry) {
+    String operator = acceptAsAssignee(inquiry);
+    String token = TOKENS.of(operator, "operator");
+    if (inquiry.channel() == Channel.CHAT) {
+      channels.operatorChatReply(inquiry, operator).statusCode(202);
+    } else {
+      routing(token, inquiry, "replies").statusCode(200);
+    }
+    routing(token, inquiry, "resolve").statusCode(200);
   }
 
   /** Waits for the inquiry's assignee and accepts as them (forwarding may move it meanwhile). */
@@ -396,8 +397,12 @@ class ObservabilityIT {
                         result.series().size(),
                         result.max())));
     out.append(
-        "Rules: %d in %s — promtool check + test passed (separate test), all health ok%n"
-            .formatted(rules.size(), ROOT.relativize(QUERIES.alertRules())));
+        ("Rules: %d in %s — promtool check rules and promtool test rules (%s) passed; every rule"
+                + " evaluated without error, health ok%n")
+            .formatted(
+                rules.size(),
+                ROOT.relativize(QUERIES.alertRules()),
+                ROOT.relativize(QUERIES.alertTests())));
     for (Rule rule : rules) {
       JsonNode state = loaded.get(rule.name());
       out.append(
