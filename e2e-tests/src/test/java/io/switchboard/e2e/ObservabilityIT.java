@@ -111,6 +111,13 @@ class ObservabilityIT {
     long queriesStarted = System.nanoTime();
     Map<PanelQuery, QueryResult> panels = awaitSeriesForEveryPanelQuery();
     TIMINGS.put("every panel query returned series", millisSince(queriesStarted));
+    // A few figures the traffic fixes: every channel received inquiries and answered one late.
+    assertThat(byChannel(panels, "Inquiries received in the time range, by channel"))
+        .containsOnlyKeys(channelNames())
+        .allSatisfy((channel, count) -> assertThat(count).as(channel).isGreaterThan(0));
+    assertThat(byChannel(panels, "Answered late share, by channel"))
+        .containsOnlyKeys(channelNames())
+        .allSatisfy((channel, share) -> assertThat(share).as(channel).isBetween(0.01, 1.0));
 
     long rulesStarted = System.nanoTime();
     List<Rule> rules = QUERIES.rules();
@@ -359,6 +366,24 @@ class ObservabilityIT {
 
   private static boolean active(JsonNode rule) {
     return rule != null && Set.of("pending", "firing").contains(rule.path("state").asText());
+  }
+
+  /** The values of an overview panel's only query, by channel. */
+  private static Map<String, Double> byChannel(Map<PanelQuery, QueryResult> results, String panel) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    results.entrySet().stream()
+        .filter(e -> e.getKey().file().equals("overview.json") && e.getKey().panel().equals(panel))
+        .flatMap(e -> e.getValue().series().stream())
+        .forEach(
+            s ->
+                values.put(
+                    s.path("metric").path("channel").asText(),
+                    PrometheusServer.number(s.path("value").get(1).asText())));
+    return values;
+  }
+
+  private static String[] channelNames() {
+    return Arrays.stream(Channel.values()).map(Channel::name).toArray(String[]::new);
   }
 
   private static List<String> failed(Map<PanelQuery, QueryResult> results) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
@@ -181,18 +182,19 @@ final class PrometheusServer implements AutoCloseable {
           .filter(v -> !Double.isNaN(v))
           .max()
           .stream()
-          .mapToObj(v -> String.format(java.util.Locale.ROOT, "%.3g", v))
+          .mapToObj(v -> String.format(Locale.ROOT, "%.3g", v))
           .findFirst()
           .orElse("NaN");
     }
+  }
 
-    private static double number(String prometheusValue) {
-      return switch (prometheusValue) {
-        case "+Inf" -> Double.POSITIVE_INFINITY;
-        case "-Inf" -> Double.NEGATIVE_INFINITY;
-        default -> Double.parseDouble(prometheusValue);
-      };
-    }
+  /** A sample value as Prometheus writes it ({@code NaN}, {@code +Inf} included). */
+  static double number(String prometheusValue) {
+    return switch (prometheusValue) {
+      case "+Inf" -> Double.POSITIVE_INFINITY;
+      case "-Inf" -> Double.NEGATIVE_INFINITY;
+      default -> Double.parseDouble(prometheusValue);
+    };
   }
 
   private HttpResponse<String> get(String path) {
