@@ -111,13 +111,21 @@ class ObservabilityIT {
     long queriesStarted = System.nanoTime();
     Map<PanelQuery, QueryResult> panels = awaitSeriesForEveryPanelQuery();
     TIMINGS.put("every panel query returned series", millisSince(queriesStarted));
-    // A few figures the traffic fixes: every channel received inquiries and answered one late.
-    assertThat(byChannel(panels, "Inquiries received in the time range, by channel"))
+    // Figures the traffic fixes: every channel received inquiries and answered one late, and the
+    // heat map counts every new inquiry (Prometheus started before the first one).
+    assertThat(values(panels, "overview.json", "Inquiries received in the time range, by channel"))
         .containsOnlyKeys(channelNames())
         .allSatisfy((channel, count) -> assertThat(count).as(channel).isGreaterThan(0));
-    assertThat(byChannel(panels, "Answered late share, by channel"))
+    assertThat(values(panels, "overview.json", "Answered late share, by channel"))
         .containsOnlyKeys(channelNames())
         .allSatisfy((channel, share) -> assertThat(share).as(channel).isBetween(0.01, 1.0));
+    assertThat(
+            values(panels, "arrivals.json", "Arrivals heat map: weekday × hour (time range)")
+                .values()
+                .stream()
+                .mapToDouble(Double::doubleValue)
+                .sum())
+        .isEqualTo(2.0 * Channel.values().length);
 
     long rulesStarted = System.nanoTime();
     List<Rule> rules = QUERIES.rules();
@@ -368,17 +376,21 @@ class ObservabilityIT {
     return rule != null && Set.of("pending", "firing").contains(rule.path("state").asText());
   }
 
-  /** The values of an overview panel's only query, by channel. */
-  private static Map<String, Double> byChannel(Map<PanelQuery, QueryResult> results, String panel) {
+  /** The values of a panel's queries, by their labels (e.g. {channel="EMAIL"}). */
+  private static Map<String, Double> values(
+      Map<PanelQuery, QueryResult> results, String dashboardFile, String panel) {
     Map<String, Double> values = new LinkedHashMap<>();
     results.entrySet().stream()
-        .filter(e -> e.getKey().file().equals("overview.json") && e.getKey().panel().equals(panel))
+        .filter(e -> e.getKey().file().equals(dashboardFile) && e.getKey().panel().equals(panel))
         .flatMap(e -> e.getValue().series().stream())
         .forEach(
-            s ->
-                values.put(
-                    s.path("metric").path("channel").asText(),
-                    PrometheusServer.number(s.path("value").get(1).asText())));
+            s -> {
+              List<String> labels = new ArrayList<>();
+              s.path("metric").forEachEntry((name, value) -> labels.add(value.asText()));
+              values.put(
+                  String.join(" ", labels),
+                  PrometheusServer.number(s.path("value").get(1).asText()));
+            });
     return values;
   }
 
