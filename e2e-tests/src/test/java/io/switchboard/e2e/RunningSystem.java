@@ -34,6 +34,17 @@ final class RunningSystem implements AutoCloseable {
    * @param extra properties for every instance, e.g. short SLA targets
    */
   RunningSystem(List<SwitchboardService> instances, Map<String, String> extra) {
+    this(instances, extra, Map.of());
+  }
+
+  /**
+   * @param perService properties for the instances of one service only: a {@code switchboard.*} key
+   *     that another service does not know would stop that service at startup
+   */
+  RunningSystem(
+      List<SwitchboardService> instances,
+      Map<String, String> extra,
+      Map<SwitchboardService, Map<String, String>> perService) {
     TestInfra infra = TestInfra.get();
     Path root = Path.of(System.getProperty("sbtest.root"));
     String topicPrefix = "e2e" + UUID.randomUUID().toString().substring(0, 8) + ".";
@@ -51,6 +62,7 @@ final class RunningSystem implements AutoCloseable {
     for (SwitchboardService service : instances) {
       Map<String, String> properties = new HashMap<>(service.properties(stack, Ports.free()));
       properties.putAll(extra);
+      properties.putAll(perService.getOrDefault(service, Map.of()));
       processes.add(ServiceProcess.start(service, root, properties, logs));
     }
     CompletableFuture.allOf(
@@ -68,6 +80,11 @@ final class RunningSystem implements AutoCloseable {
         .findFirst()
         .orElseThrow()
         .baseUrl();
+  }
+
+  /** Every instance, in start order. */
+  List<ServiceProcess> processes() {
+    return List.copyOf(processes);
   }
 
   @Override
