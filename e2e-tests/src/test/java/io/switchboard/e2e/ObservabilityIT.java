@@ -1,5 +1,6 @@
 package io.switchboard.e2e;
 
+import io.switchboard.testing.DevTokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +67,6 @@ class ObservabilityIT {
       List.of("SlaBreachRateHigh", "DeadLetters", "NotificationFailures");
 
   private static final DashboardQueries QUERIES = new DashboardQueries(ROOT);
-  private static final DevTokens TOKENS = new DevTokens(ROOT);
   private static final Map<String, Long> TIMINGS = new LinkedHashMap<>();
   private static HttpServer providers;
   private static RunningSystem system;
@@ -221,7 +221,7 @@ class ObservabilityIT {
           SlaBreached.class,
           e -> e.inquiryId().equals(inquiry.inquiryId()) && e.clock() == ClockKind.FIRST_RESPONSE);
     }
-    String supervisor = TOKENS.of("lead-1", "supervisor");
+    String supervisor = DevTokens.of("lead-1", "supervisor");
     late.forEach(inquiry -> routing(supervisor, inquiry, "resolve").statusCode(200));
 
     rateThroughCsatLink(answered.get(indexOf(answered, Channel.WEB_FORM)), 5);
@@ -233,7 +233,7 @@ class ObservabilityIT {
   /** The assignee accepts, answers (in the chat, or through the API) and resolves the inquiry. */
   private static void answerAsAssignee(Channels channels, Sent inquiry) {
     String operator = acceptAsAssignee(inquiry);
-    String token = TOKENS.of(operator, "operator");
+    String token = DevTokens.of(operator, "operator");
     if (inquiry.channel() == Channel.CHAT) {
       channels.operatorChatReply(inquiry, operator).statusCode(202);
     } else {
@@ -244,7 +244,7 @@ class ObservabilityIT {
 
   /** Waits for the inquiry's assignee and accepts as them (forwarding may move it meanwhile). */
   private static String acceptAsAssignee(Sent inquiry) {
-    String supervisor = TOKENS.of("lead-1", "supervisor");
+    String supervisor = DevTokens.of("lead-1", "supervisor");
     String[] operator = new String[1];
     Awaitility.await("inquiry " + inquiry.inquiryId() + " accepted by its assignee")
         .atMost(DEADLINE)
@@ -262,7 +262,7 @@ class ObservabilityIT {
                       .extract();
               assertThat(view.<String>path("status")).isEqualTo("ASSIGNED");
               operator[0] = view.path("operatorId");
-              routing(TOKENS.of(operator[0], "operator"), inquiry, "accept").statusCode(200);
+              routing(DevTokens.of(operator[0], "operator"), inquiry, "accept").statusCode(200);
             });
     return operator[0];
   }
