@@ -11,6 +11,7 @@ import io.switchboard.routing.directory.Team;
 import io.switchboard.routing.inquiry.Inquiry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -53,14 +54,36 @@ public class QueueDrainer {
         .chain(this::assignInOrder);
   }
 
+  /**
+   * Nothing frees inside one drain (the team is locked), so once an inquiry stays queued every
+   * later one with the same channel, language and topic would too: it is not tried again. A
+   * returning customer changes nothing here, the previous operator must be eligible as well.
+   */
   private Uni<Void> assignInOrder(List<Inquiry> queued) {
+    Set<String> noRoom = new HashSet<>();
     return Multi.createFrom()
         .iterable(queued)
         .onItem()
-        .transformToUniAndConcatenate(i -> assigner.assignOrQueue(i, Set.of(), "system"))
+        .transformToUniAndConcatenate(
+            i ->
+                noRoom.contains(needs(i))
+                    ? Uni.createFrom().voidItem()
+                    : assigner
+                        .assignOrQueue(i, Set.of(), "system")
+                        .invoke(
+                            choice -> {
+                              if (choice.isEmpty()) {
+                                noRoom.add(needs(i));
+                              }
+                            })
+                        .replaceWithVoid())
         .collect()
         .asList()
         .replaceWithVoid();
+  }
+
+  private static String needs(Inquiry inquiry) {
+    return inquiry.channel + "/" + inquiry.language + "/" + inquiry.topic;
   }
 
   @Scheduled(
