@@ -1,6 +1,5 @@
 package io.switchboard.e2e;
 
-import io.switchboard.testing.DevTokens;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +17,7 @@ import io.switchboard.e2e.Channels.Sent;
 import io.switchboard.e2e.DashboardQueries.PanelQuery;
 import io.switchboard.e2e.DashboardQueries.Rule;
 import io.switchboard.e2e.PrometheusServer.QueryResult;
+import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.KafkaTestClient;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
