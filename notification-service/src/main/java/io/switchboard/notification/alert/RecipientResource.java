@@ -25,11 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Alert recipients, keyed by operator id: how each wants to be alerted and when they work. */
 @Path("/recipients/{operatorId}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"supervisor", "admin"})
+@SecurityRequirement(name = "bearerJwt")
 @APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify")
 @APIResponse(responseCode = "403", description = "The token lacks the role")
 public class RecipientResource {

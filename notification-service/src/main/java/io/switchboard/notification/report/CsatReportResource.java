@@ -21,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Customer ratings per channel and per operator, from the ratings this service took. */
 @Path("/reports/csat")
 @RolesAllowed({"supervisor", "admin"})
+@SecurityRequirement(name = "bearerJwt")
 @Tag(name = "Reports")
 public class CsatReportResource {
   static final String JSON_EXAMPLE =
