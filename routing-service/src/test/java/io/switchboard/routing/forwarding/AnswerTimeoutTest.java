@@ -69,7 +69,7 @@ class AnswerTimeoutTest extends RoutingTestBase {
         .body("operatorId", equalTo(forwarded.toOperatorId()));
     assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
         .containsPattern(
-            "switchboard_routing_reassignments_total\\{[^}]*reason=\"not-answered\"[^}]*\\}");
+            "switchboard_routing_reassignments_total\\{[^}]*reason=\"NOT_ANSWERED\"[^}]*\\} [1-9]");
   }
 
   @Test
