@@ -4,22 +4,19 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.notification.problem.Problem;
 import io.switchboard.platform.report.Csv;
 import io.switchboard.platform.report.InvalidReportRequest;
-import io.switchboard.platform.report.ReportFormat;
 import io.switchboard.platform.report.ReportPeriod;
+import io.switchboard.platform.report.ReportRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -81,43 +78,21 @@ public class CsatReportResource {
       content = @Content(mediaType = "application/problem+json"))
   @APIResponse(responseCode = "401", description = "No valid bearer token")
   @APIResponse(responseCode = "403", description = "Neither supervisor nor admin")
-  public Uni<Response> report(
-      @Parameter(
-              description = "Start: an ISO date (midnight in zone) or instant, inclusive",
-              required = true,
-              example = "2026-03-01")
-          @QueryParam("from")
-          String from,
-      @Parameter(
-              description = "End: an ISO date (that whole day included) or instant, exclusive",
-              required = true,
-              example = "2026-03-31")
-          @QueryParam("to")
-          String to,
-      @Parameter(description = "IANA zone the dates are read in; UTC by default", example = "UTC")
-          @QueryParam("zone")
-          String zone,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    ReportPeriod period = period(from, to, zone);
+  public Uni<Response> report(@BeanParam ReportRequest request) {
+    ReportPeriod period = period(request);
     return repository
         .figures(period)
         .map(figures -> CsatReport.of(period, figures))
-        .map(report -> render(report, ReportFormat.preferred(accept)));
+        .map(report -> request.respond(report, report::csv));
   }
 
-  private static ReportPeriod period(String from, String to, String zone) {
+  private static ReportPeriod period(ReportRequest request) {
     try {
-      return ReportPeriod.parse(from, to, zone);
+      return request.period();
     } catch (InvalidReportRequest e) {
       throw Problem.invalid(
           "report request",
           e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
     }
-  }
-
-  private static Response render(CsatReport report, ReportFormat format) {
-    return format == ReportFormat.CSV
-        ? Response.ok(report.csv(), Csv.MEDIA_TYPE).build()
-        : Response.ok(report, MediaType.APPLICATION_JSON).build();
   }
 }

@@ -4,15 +4,14 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
 import io.switchboard.platform.report.Csv;
 import io.switchboard.platform.report.InvalidReportRequest;
-import io.switchboard.platform.report.ReportFormat;
 import io.switchboard.platform.report.ReportPeriod;
+import io.switchboard.platform.report.ReportRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -61,10 +60,6 @@ public class RoutingReportResource {
       first_reply_p90_seconds,resolution_p50_seconds
       anna,"Petrova, Anna",support,5,3,2,1,75.0,111.0,900.0
       """;
-  private static final String FROM = "Start: an ISO date (midnight in zone) or instant, inclusive";
-  private static final String TO =
-      "End: an ISO date (that whole day included) or instant, exclusive";
-  private static final String ZONE = "IANA zone of the dates, weekdays and hours; UTC by default";
 
   private final ArrivalsRepository arrivals;
   private final OperatorsRepository operators;
@@ -102,28 +97,19 @@ public class RoutingReportResource {
   @APIResponse(responseCode = "401", description = "No valid bearer token")
   @APIResponse(responseCode = "403", description = "Neither supervisor nor admin")
   public Uni<Response> arrivals(
-      @Parameter(description = FROM, required = true, example = "2026-03-02") @QueryParam("from")
-          String from,
-      @Parameter(description = TO, required = true, example = "2026-03-08") @QueryParam("to")
-          String to,
-      @Parameter(description = ZONE, example = "Europe/Moscow") @QueryParam("zone") String zone,
+      @BeanParam ReportRequest request,
       @Parameter(
               description = "Only this channel's inquiries; all channels when missing",
               schema = @Schema(type = SchemaType.STRING, implementation = Channel.class),
               example = "CHAT")
           @QueryParam("channel")
-          String channel,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    ReportPeriod period = ReportPeriod.parse(from, to, zone);
+          String channel) {
+    ReportPeriod period = request.period();
     Channel only = channel(channel);
     return arrivals
         .cells(period, only)
         .map(cells -> ArrivalsReport.of(period, only == null ? null : only.name(), cells))
-        .map(
-            report ->
-                ReportFormat.preferred(accept) == ReportFormat.CSV
-                    ? csv(report.csv())
-                    : json(report));
+        .map(report -> request.respond(report, report::csv));
   }
 
   @GET
@@ -154,22 +140,12 @@ public class RoutingReportResource {
       content = @Content(mediaType = "application/problem+json"))
   @APIResponse(responseCode = "401", description = "No valid bearer token")
   @APIResponse(responseCode = "403", description = "Neither supervisor nor admin")
-  public Uni<Response> operators(
-      @Parameter(description = FROM, required = true, example = "2026-03-01") @QueryParam("from")
-          String from,
-      @Parameter(description = TO, required = true, example = "2026-03-31") @QueryParam("to")
-          String to,
-      @Parameter(description = ZONE, example = "UTC") @QueryParam("zone") String zone,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    ReportPeriod period = ReportPeriod.parse(from, to, zone);
+  public Uni<Response> operators(@BeanParam ReportRequest request) {
+    ReportPeriod period = request.period();
     return operators
         .figures(period)
         .map(figures -> OperatorsReport.of(period, figures))
-        .map(
-            report ->
-                ReportFormat.preferred(accept) == ReportFormat.CSV
-                    ? csv(report.csv())
-                    : json(report));
+        .map(report -> request.respond(report, report::csv));
   }
 
   private static Channel channel(String channel) {
@@ -182,13 +158,5 @@ public class RoutingReportResource {
       throw new InvalidReportRequest(
           List.of(new InvalidReportRequest.FieldError("channel", "not a channel")));
     }
-  }
-
-  private static Response csv(String body) {
-    return Response.ok(body, Csv.MEDIA_TYPE).build();
-  }
-
-  private static Response json(Object report) {
-    return Response.ok(report, MediaType.APPLICATION_JSON).build();
   }
 }
