@@ -38,8 +38,25 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
     responseCode = "403",
     description =
         "The token lacks the role, or an operator acts on an inquiry not assigned to them")
+@APIResponse(
+    responseCode = "200",
+    description = "The inquiry (after the action, for an action)",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "inquiry", value = InquiryResource.EXAMPLE)))
 @APIResponse(responseCode = "404", description = "No inquiry with this id")
+@APIResponse(
+    responseCode = "409",
+    description = "The action does not apply in the inquiry's current state (actions only)")
 public class InquiryResource {
+  static final String EXAMPLE =
+      """
+      {"id":"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11","ticket":"SB-2K7Q-4M","channel":"CHAT",
+       "priority":"P1","matchedRules":["money-lost"],"segment":"regular","topic":"billing",
+       "teamRule":"billing-words","status":"ACCEPTED","teamId":"billing","operatorId":"anna",
+       "receivedAt":"2026-03-02T09:14:05Z","assignedAt":"2026-03-02T09:14:06Z"}""";
+
   private final LifecycleService lifecycle;
 
   public InquiryResource(LifecycleService lifecycle) {
@@ -53,18 +70,6 @@ public class InquiryResource {
   @Operation(
       summary = "Read an inquiry",
       description = "Its priority, the rules that set it, status, team and operator.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The inquiry after the action",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "200",
-                      value =
-                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
-                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
   public Uni<InquiryView> get(@PathParam("id") UUID id, SecurityContext security) {
     return Inquiry.<Inquiry>findById(id).map(i -> InquiryView.of(allowed(found(i), security)));
   }
@@ -74,21 +79,6 @@ public class InquiryResource {
   @Operation(
       summary = "Accept an assigned inquiry",
       description = "The assignee takes the inquiry; stops the forwarding timer.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The inquiry after the action",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "200",
-                      value =
-                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
-                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
-  @APIResponse(
-      responseCode = "409",
-      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> accept(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.ACCEPT, actor(security)));
   }
@@ -98,21 +88,6 @@ public class InquiryResource {
   @Operation(
       summary = "Decline an assigned inquiry",
       description = "It goes to the next eligible operator or back to the queue.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The inquiry after the action",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "200",
-                      value =
-                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
-                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
-  @APIResponse(
-      responseCode = "409",
-      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> decline(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.decline(i, actor(security)));
   }
@@ -123,21 +98,6 @@ public class InquiryResource {
       summary = "Record that I answered",
       description =
           "The operator answered the customer outside Switchboard; stops the first-response clock.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The inquiry after the action",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "200",
-                      value =
-                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
-                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
-  @APIResponse(
-      responseCode = "409",
-      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> reply(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.OPERATOR_REPLY, actor(security)));
   }
@@ -147,21 +107,6 @@ public class InquiryResource {
   @Operation(
       summary = "Wait on the customer",
       description = "Pauses the SLA clocks until the customer writes again.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The inquiry after the action",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "200",
-                      value =
-                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
-                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
-  @APIResponse(
-      responseCode = "409",
-      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> waitOnCustomer(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.WAIT_ON_CUSTOMER, actor(security)));
   }
@@ -171,21 +116,6 @@ public class InquiryResource {
   @Operation(
       summary = "Resolve",
       description = "The customer gets the resolution notice and a rating request.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The inquiry after the action",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "200",
-                      value =
-                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
-                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
-  @APIResponse(
-      responseCode = "409",
-      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> resolve(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.RESOLVE, actor(security)));
   }
@@ -193,21 +123,6 @@ public class InquiryResource {
   @POST
   @Path("close")
   @Operation(summary = "Close", description = "Ends the inquiry; a later message starts a new one.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The inquiry after the action",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "200",
-                      value =
-                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
-                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
-  @APIResponse(
-      responseCode = "409",
-      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> close(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.act(i, Action.CLOSE, actor(security)));
   }
@@ -218,21 +133,6 @@ public class InquiryResource {
   @Operation(
       summary = "Reassign (supervisor)",
       description = "Takes the inquiry from its operator and assigns it anew.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The inquiry after the action",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "200",
-                      value =
-                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
-                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
-  @APIResponse(
-      responseCode = "409",
-      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> reassign(@PathParam("id") UUID id, SecurityContext security) {
     return act(id, security, i -> lifecycle.reassign(i, actor(security)));
   }
@@ -249,22 +149,7 @@ public class InquiryResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               examples = @ExampleObject(name = "request", value = "{\"teamId\":\"billing\"}")))
-  @APIResponse(
-      responseCode = "200",
-      description = "The inquiry after the transfer",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "200",
-                      value =
-                          "{\"id\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\",\"status\":\"ACCEPTED\","
-                              + "\"priority\":\"P2\",\"operatorId\":\"anna\",\"teamId\":\"support\"}")))
   @APIResponse(responseCode = "400", description = "No teamId, or an unknown team")
-  @APIResponse(
-      responseCode = "409",
-      description = "The action does not apply in the inquiry's current state")
   public Uni<InquiryView> transfer(
       @PathParam("id") UUID id, TransferBody body, SecurityContext security) {
     if (body == null || body.teamId() == null || body.teamId().isBlank()) {
