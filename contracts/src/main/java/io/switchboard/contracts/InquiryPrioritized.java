@@ -11,6 +11,9 @@ import java.util.UUID;
  * @param matchedRules names of the rules that matched, in order
  * @param segment customer segment, e.g. key-account
  * @param teamId the team the inquiry goes to
+ * @param topic the topic the team rules decided, null when none (added later within version 1:
+ *     absent from older records)
+ * @param teamRule the team rule that chose team and topic
  */
 public record InquiryPrioritized(
     UUID eventId,
@@ -20,7 +23,9 @@ public record InquiryPrioritized(
     Priority priority,
     List<String> matchedRules,
     String segment,
-    String teamId)
+    String teamId,
+    String topic,
+    String teamRule)
     implements InquiryEvent {
 
   public static final int SCHEMA_VERSION = 1;

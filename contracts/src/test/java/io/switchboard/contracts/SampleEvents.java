@@ -86,7 +86,9 @@ final class SampleEvents {
               Priority.P1,
               List.of("money-lost", "key-account"),
               "sample-segment",
-              "sample-teamId"),
+              "sample-teamId",
+              "billing",
+              "billing-words"),
           new InquiryQueued(
               EventIds.next(),
               INQUIRY_ID,

@@ -165,7 +165,9 @@ public class InquiryRouter {
                         decision.priority(),
                         decision.matchedRules(),
                         segment,
-                        team.team())))
+                        team.team(),
+                        team.topic(),
+                        team.rule())))
         .chain(() -> assigner.assignOrQueue(inquiry, Set.of(), "system"))
         .replaceWithVoid();
   }

@@ -46,12 +46,12 @@ class TeamRoutingTest extends RoutingTestBase {
       // Least loaded would alternate; the topic keeps the delivery operator out every time.
       assertThat(assigned.teamId()).isEqualTo("billing-desk");
       assertThat(assigned.operatorId()).isEqualTo("bill-expert");
-      assertThat(
-              kafka
-                  .awaitEvent(
-                      InquiryPrioritized.class, e -> e.inquiryId().equals(received.inquiryId()))
-                  .teamId())
-          .isEqualTo("billing-desk");
+      InquiryPrioritized prioritized =
+          kafka.awaitEvent(
+              InquiryPrioritized.class, e -> e.inquiryId().equals(received.inquiryId()));
+      assertThat(prioritized.teamId()).isEqualTo("billing-desk");
+      assertThat(prioritized.topic()).isEqualTo("billing");
+      assertThat(prioritized.teamRule()).isEqualTo("money");
       given()
           .auth()
           .oauth2(ADMIN)

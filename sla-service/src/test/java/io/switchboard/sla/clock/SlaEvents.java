@@ -64,7 +64,9 @@ final class SlaEvents {
         priority,
         List.of("test"),
         "retail",
-        "support");
+        "support",
+        null,
+        null);
   }
 
   static InquiryAssigned assigned(String inquiryId, Instant at, String operatorId) {
