@@ -178,8 +178,9 @@ class AcknowledgementFlowTest {
     assertThat(sent.promisedBy()).isEqualTo(dueAt);
     String weekday =
         dueAt.atZone(ZoneOffset.UTC).getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    // Inside or outside business hours (the wall clock decides) the promise names the same time.
     assertThat((String) awaitMailTo(email).getContent())
-        .contains("We expect to reply by 10:00 tomorrow, " + weekday + ".");
+        .contains("reply by 10:00 tomorrow, " + weekday);
   }
 
   @Test
