@@ -6,6 +6,7 @@ import io.switchboard.contracts.Customer;
 import io.switchboard.ingest.IngestConfig;
 import io.switchboard.ingest.channel.JsonBodies;
 import io.switchboard.ingest.identity.CustomerIdentities;
+import io.switchboard.ingest.intake.Accepted;
 import io.switchboard.ingest.intake.ChannelIntake;
 import io.switchboard.ingest.intake.Submission;
 import io.switchboard.ingest.problem.FieldError;
@@ -94,12 +95,7 @@ public class ChatResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "accepted",
-                      value =
-                          "{\"inquiryId\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\","
-                              + "\"ticket\":\"SB-7K3QZ9XD2M4P\"}")))
+              examples = @ExampleObject(name = "accepted", value = Accepted.EXAMPLE)))
   @APIResponse(responseCode = "400", description = "Invalid message (application/problem+json)")
   @APIResponse(responseCode = "401", description = "Missing or wrong X-Signature")
   @APIResponse(responseCode = "422", description = "Operator message in an unknown session")

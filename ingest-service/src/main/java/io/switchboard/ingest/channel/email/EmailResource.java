@@ -1,6 +1,7 @@
 package io.switchboard.ingest.channel.email;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.ingest.intake.Accepted;
 import io.switchboard.ingest.security.ApiKeys;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -61,12 +62,7 @@ public class EmailResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "accepted",
-                      value =
-                          "{\"inquiryId\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\","
-                              + "\"ticket\":\"SB-7K3QZ9XD2M4P\"}")))
+              examples = @ExampleObject(name = "accepted", value = Accepted.EXAMPLE)))
   @APIResponse(responseCode = "400", description = "Unreadable message, no sender or no text")
   @APIResponse(responseCode = "401", description = "Missing or wrong X-Api-Key")
   @APIResponse(

@@ -6,6 +6,7 @@ import io.switchboard.contracts.Customer;
 import io.switchboard.ingest.IngestConfig;
 import io.switchboard.ingest.channel.JsonBodies;
 import io.switchboard.ingest.identity.CustomerIdentities;
+import io.switchboard.ingest.intake.Accepted;
 import io.switchboard.ingest.intake.ChannelIntake;
 import io.switchboard.ingest.intake.Submission;
 import io.switchboard.ingest.problem.FieldError;
@@ -95,12 +96,7 @@ public class TelegramResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              examples =
-                  @ExampleObject(
-                      name = "accepted",
-                      value =
-                          "{\"inquiryId\":\"0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11\","
-                              + "\"ticket\":\"SB-7K3QZ9XD2M4P\"}")))
+              examples = @ExampleObject(name = "accepted", value = Accepted.EXAMPLE)))
   @APIResponse(
       responseCode = "204",
       description = "An update that is no new message (edit, callback): nothing to do")
