@@ -15,6 +15,16 @@ public interface SwitchboardConfig {
    */
   Optional<String> topicPrefix();
 
+  /**
+   * Test-only: where the fault suite makes this JVM halt ({@code <FaultPoint>[@<n>]}, read by
+   * {@link io.switchboard.platform.fault.FaultHooks}). Never set in production.
+   */
+  Fault fault();
+
+  interface Fault {
+    Optional<String> haltAt();
+  }
+
   /** The outbox relay. */
   Outbox outbox();
 
