@@ -29,7 +29,8 @@ public final class EventCodec {
   /**
    * Reads an event of the given CloudEvents type.
    *
-   * @throws MalformedEventException for an unknown type or a payload that does not fit its record
+   * @throws MalformedEventException for an unknown type, a payload that does not fit its record or
+   *     a schema version newer than the one this code reads
    */
   public static InquiryEvent decode(String ceType, String json) {
     EventType type =
@@ -39,6 +40,17 @@ public final class EventCodec {
       InquiryEvent event = MAPPER.readValue(json, type.recordClass());
       if (event.eventId() == null || event.inquiryId() == null || event.occurredAt() == null) {
         throw new MalformedEventException(ceType + " lacks eventId, inquiryId or occurredAt");
+      }
+      if (event.schemaVersion() > type.schemaVersion()) {
+        // A newer version is a breaking change this consumer was not built for: reading it as the
+        // old record could silently drop or misread what changed.
+        throw new MalformedEventException(
+            ceType
+                + " schema version "
+                + event.schemaVersion()
+                + " is newer than the version this consumer reads ("
+                + type.schemaVersion()
+                + ")");
       }
       return event;
     } catch (JsonProcessingException e) {

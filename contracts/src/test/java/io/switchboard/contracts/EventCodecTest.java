@@ -43,6 +43,19 @@ class EventCodecTest {
   }
 
   @Test
+  void aSchemaVersionNewerThanTheRecordIsMalformed() {
+    InquiryEvent assigned = SampleEvents.all().get(1);
+    String json =
+        EventCodec.encode(assigned)
+            .replace(
+                "\"schemaVersion\":" + assigned.schemaVersion(),
+                "\"schemaVersion\":" + (assigned.schemaVersion() + 1));
+    assertThatThrownBy(() -> EventCodec.decode("switchboard.inquiry.assigned", json))
+        .isInstanceOf(EventCodec.MalformedEventException.class)
+        .hasMessageContaining("newer");
+  }
+
+  @Test
   void cloudEventHeadersNameTheEvent() {
     InquiryEvent event = SampleEvents.all().getFirst();
     var headers = CloudEvents.headers(event, "/ingest-service");

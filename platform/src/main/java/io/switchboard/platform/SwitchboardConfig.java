@@ -25,6 +25,47 @@ public interface SwitchboardConfig {
     Optional<String> haltAt();
   }
 
+  /** How consumers apply records and retry failures (see {@code consumer.BatchProcessor}). */
+  Processing processing();
+
+  interface Processing {
+    /**
+     * The longest one attempt at a batch may take, from opening its transaction to its commit. A
+     * slower attempt counts as a transient failure and is retried: no record waits forever.
+     */
+    @WithDefault("30s")
+    Duration attemptTimeout();
+
+    /** The delay after the first failed attempt; it doubles with every further failure. */
+    @WithDefault("100ms")
+    Duration initialBackoff();
+
+    /** The longest delay between attempts while a dependency stays down. */
+    @WithDefault("5s")
+    Duration maxBackoff();
+
+    /**
+     * Attempts at a batch the database keeps aborting for conflicts (deadlocks, serialization
+     * failures) before its records are tried one by one and, if one still fails, dead-lettered.
+     */
+    @WithDefault("8")
+    int conflictAttempts();
+
+    /**
+     * How long the broker waits for a silent consumer before giving its partitions to another
+     * instance: a killed instance's work moves on after this.
+     */
+    @WithDefault("10s")
+    Duration sessionTimeout();
+
+    /**
+     * How long processed event ids are remembered. A redelivery or a re-driven dead letter older
+     * than this would be applied again.
+     */
+    @WithDefault("30d")
+    Duration inboxRetention();
+  }
+
   /** The outbox relay. */
   Outbox outbox();
 

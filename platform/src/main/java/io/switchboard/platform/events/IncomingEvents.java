@@ -13,7 +13,7 @@ public final class IncomingEvents {
 
   /**
    * @throws EventCodec.MalformedEventException when the record is not a valid Switchboard event;
-   *     the channel's failure strategy sends it to the dead-letter topic with this reason
+   *     the consumer sends it to its dead-letter topic with this reason
    */
   public static InquiryEvent decode(ConsumerRecord<String, String> record) {
     Header type = record.headers().lastHeader(CloudEvents.TYPE);
@@ -30,5 +30,13 @@ public final class IncomingEvents {
           "record key " + record.key() + " is not the event's inquiry id " + event.inquiryId());
     }
     return event;
+  }
+
+  /** The record's {@code ce_type} header, or "no ce_type" for log lines. */
+  public static String ceType(ConsumerRecord<String, String> record) {
+    Header type = record.headers().lastHeader(CloudEvents.TYPE);
+    return type == null
+        ? "no " + CloudEvents.TYPE
+        : new String(type.value(), StandardCharsets.UTF_8);
   }
 }

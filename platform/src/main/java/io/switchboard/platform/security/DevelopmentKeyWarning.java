@@ -1,4 +1,4 @@
-package io.switchboard.routing.security;
+package io.switchboard.platform.security;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

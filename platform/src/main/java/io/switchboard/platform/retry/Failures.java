@@ -1,0 +1,116 @@
+package io.switchboard.platform.retry;
+
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.hibernate.HibernateException;
+import org.hibernate.StaleStateException;
+
+/**
+ * Tells transient failures from permanent ones by walking the cause chain. Pure: no I/O,
+ * unit-tested on the exceptions the database, Hibernate Reactive, Vert.x and Kafka actually throw.
+ */
+public final class Failures {
+  // Class 08: connection exceptions. 57P01-03: admin/crash shutdown, cannot connect now (starting
+  // or in recovery). 57014: statement timeout or cancel. 53xxx: out of connections, memory or
+  // disk. 58030: I/O error. 25006: read-only transaction (a replica being promoted).
+  private static final Set<String> UNAVAILABLE_STATES =
+      Set.of("57P01", "57P02", "57P03", "57014", "58030", "25006");
+  // Deadlock, serialization failure, lock not available, unique violation of a concurrent insert.
+  private static final Set<String> CONFLICT_STATES = Set.of("40P01", "40001", "55P03", "23505");
+  // Hibernate Reactive: "Unable to open a connection to the database".
+  private static final String HR_NO_CONNECTION = "HR000092";
+  // Vert.x: no pooled connection became free in time (internal class, hence by name).
+  private static final String VERTX_TIMEOUT = "io.vertx.core.impl.NoStackTraceTimeoutException";
+
+  private Failures() {}
+
+  public static FailureKind classify(Throwable failure) {
+    FailureKind kind = FailureKind.PERMANENT;
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 32; t = next(t), depth++) {
+      FailureKind here = classifyOne(t);
+      if (here == FailureKind.UNAVAILABLE) {
+        return here;
+      }
+      if (here == FailureKind.CONFLICT) {
+        kind = here;
+      }
+    }
+    return kind;
+  }
+
+  /** A short description of the root cause, for log lines and dead-letter reasons. */
+  public static String describe(Throwable failure) {
+    Throwable root = failure;
+    for (int depth = 0; next(root) != null && depth < 32; depth++) {
+      root = next(root);
+    }
+    String message = root.getMessage();
+    String name = root.getClass().getSimpleName();
+    return message == null || message.isBlank() ? name : name + ": " + message;
+  }
+
+  private static FailureKind classifyOne(Throwable t) {
+    String state = sqlState(t);
+    if (state != null) {
+      if (state.startsWith("08") || state.startsWith("53") || UNAVAILABLE_STATES.contains(state)) {
+        return FailureKind.UNAVAILABLE;
+      }
+      if (CONFLICT_STATES.contains(state)) {
+        return FailureKind.CONFLICT;
+      }
+      return FailureKind.PERMANENT;
+    }
+    if (t instanceof SocketException
+        || t instanceof SocketTimeoutException
+        || t instanceof UnknownHostException
+        || t instanceof ClosedChannelException
+        || t instanceof ClosedConnectionException
+        || t instanceof TimeoutException
+        || t instanceof io.smallrye.mutiny.TimeoutException
+        || t instanceof RetriableException
+        || t instanceof DependencyUnavailable
+        || VERTX_TIMEOUT.equals(t.getClass().getName())) {
+      return FailureKind.UNAVAILABLE;
+    }
+    if (t instanceof HibernateException
+        && t.getMessage() != null
+        && t.getMessage().startsWith(HR_NO_CONNECTION)) {
+      return FailureKind.UNAVAILABLE;
+    }
+    if (t instanceof RetryableConflict
+        || t instanceof OptimisticLockException
+        || t instanceof PessimisticLockException
+        || t instanceof LockTimeoutException
+        || t instanceof StaleStateException) {
+      return FailureKind.CONFLICT;
+    }
+    return FailureKind.PERMANENT;
+  }
+
+  private static String sqlState(Throwable t) {
+    if (t instanceof DatabaseException database) {
+      return database.getSqlState();
+    }
+    if (t instanceof SQLException sql) {
+      return sql.getSQLState();
+    }
+    return null;
+  }
+
+  private static Throwable next(Throwable t) {
+    Throwable cause = t.getCause();
+    return cause == t ? null : cause;
+  }
+}
