@@ -7,6 +7,7 @@ import io.switchboard.platform.events.IncomingEvents;
 import io.switchboard.platform.fault.FaultHooks;
 import io.switchboard.platform.fault.FaultPoint;
 import io.switchboard.platform.inbox.Inbox;
+import io.switchboard.platform.retry.FailureKind;
 import io.switchboard.platform.retry.Failures;
 import io.switchboard.platform.vertx.ContextExecutor;
 import io.vertx.core.Vertx;
@@ -86,6 +87,7 @@ final class BatchProcessor {
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     for (Decoded d : decoded) {
       if (d.failure() != null) {
+        metrics.failed(FailureKind.PERMANENT);
         chain = chain.thenCompose(ignored -> deadLetter(d.record(), d.failure(), cancelled));
       }
     }

@@ -1,7 +1,6 @@
 package io.switchboard.sla.clock;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ClockKind;
@@ -19,7 +18,6 @@ import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.InquiryStatusChanged;
 import io.switchboard.contracts.OperatorReplied;
 import io.switchboard.contracts.Priority;
-import io.switchboard.platform.inbox.Inbox;
 import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.sla.calendar.BusinessCalendar;
 import io.switchboard.sla.calendar.Calendars;
@@ -45,10 +43,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ClockLifecycle {
-  static final String CONSUMER = "sla-service";
   private static final Logger LOG = Logger.getLogger(ClockLifecycle.class);
 
-  private final Inbox inbox;
   private final Outbox outbox;
   private final PolicyStore policy;
   private final Calendars calendars;
@@ -57,14 +53,12 @@ public class ClockLifecycle {
   private final String ensureInquiry;
 
   public ClockLifecycle(
-      Inbox inbox,
       Outbox outbox,
       PolicyStore policy,
       Calendars calendars,
       TimerStore timers,
       SlaMetrics metrics,
       @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
-    this.inbox = inbox;
     this.outbox = outbox;
     this.policy = policy;
     this.calendars = calendars;
@@ -74,14 +68,8 @@ public class ClockLifecycle {
         "insert into " + schema + ".sla_inquiry (inquiry_id) values (:id) on conflict do nothing";
   }
 
-  @WithTransaction
+  /** Applies one event; the caller's transaction and inbox keep it to once per event. */
   public Uni<Void> apply(InquiryEvent event) {
-    return inbox
-        .firstDelivery(CONSUMER, event.eventId())
-        .chain(first -> first ? dispatch(event) : skipDuplicate(event));
-  }
-
-  private Uni<Void> dispatch(InquiryEvent event) {
     return switch (event) {
       case InquiryReceived received -> received(received);
       case CustomerReplied reply -> customerReplied(reply);
@@ -449,11 +437,6 @@ public class ClockLifecycle {
     LOG.infof(
         "Inquiry %s already has a %s clock due at %s, kept",
         existing.inquiryId, existing.kind, existing.dueAt);
-    return Uni.createFrom().voidItem();
-  }
-
-  private Uni<Void> skipDuplicate(InquiryEvent event) {
-    LOG.debugf("Event %s already processed, skipped", event.eventId());
     return Uni.createFrom().voidItem();
   }
 }
