@@ -16,9 +16,9 @@ public final class Conflicts {
   private Conflicts() {}
 
   /** {@code transaction} must open its own transaction each time it is called. */
-  public static <T> Uni<T> retry(Supplier<Uni<T>> transaction) {
+  public static <T> Uni<T> retry(Supplier<Uni<? extends T>> transaction) {
     return Uni.createFrom()
-        .deferred(transaction)
+        .<T>deferred(transaction)
         .onFailure(failure -> Failures.classify(failure) == FailureKind.CONFLICT)
         .retry()
         .withBackOff(Duration.ofMillis(10), Duration.ofMillis(200))
