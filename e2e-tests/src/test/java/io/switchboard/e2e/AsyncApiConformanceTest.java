@@ -19,14 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Holds each service's Kafka wiring to the AsyncAPI document: every topic a service reads, writes
- * or dead-letters to is an operation of that service in the document, and the document claims no
- * operation the service does not have.
+ * Holds each service's Kafka wiring to the AsyncAPI document: every topic a service reads ({@code
+ * switchboard.consumers.<name>.topic}), writes (its outbox, an outgoing channel) or dead-letters to
+ * ({@code switchboard.consumers.<name>.dead-letter-topic}) is an operation of that service in the
+ * document, and the document claims no operation the service does not have.
  */
 class AsyncApiConformanceTest {
-  private static final Pattern CHANNEL_TOPIC =
-      Pattern.compile(
-          "mp\\.messaging\\.(incoming|outgoing)\\.([\\w-]+)\\.(topic|dead-letter-queue\\.topic)");
+  private static final Pattern OUTGOING_TOPIC =
+      Pattern.compile("mp\\.messaging\\.outgoing\\.[\\w-]+\\.topic");
+  private static final Pattern CONSUMER_TOPIC =
+      Pattern.compile("switchboard\\.consumers\\.[\\w-]+\\.(topic|dead-letter-topic)");
   private static final String PREFIX = "${switchboard.topic-prefix:}";
   private static final JsonNode DOC = document();
 
@@ -37,13 +39,13 @@ class AsyncApiConformanceTest {
     Set<String> configuredReceive = new TreeSet<>();
     Set<String> configuredSend = new TreeSet<>();
     for (String key : config.stringPropertyNames()) {
-      Matcher m = CHANNEL_TOPIC.matcher(key);
-      if (!m.matches()) {
-        continue;
-      }
       String topic = config.getProperty(key).replace(PREFIX, "");
-      boolean incoming = m.group(1).equals("incoming") && m.group(3).equals("topic");
-      (incoming ? configuredReceive : configuredSend).add(topic);
+      Matcher consumer = CONSUMER_TOPIC.matcher(key);
+      if (consumer.matches()) {
+        (consumer.group(1).equals("topic") ? configuredReceive : configuredSend).add(topic);
+      } else if (OUTGOING_TOPIC.matcher(key).matches()) {
+        configuredSend.add(topic);
+      }
     }
     configuredSend.addAll(outboxTopics(service));
 
