@@ -29,7 +29,13 @@ public final class PostgresNode implements AutoCloseable {
               .setCleanDataDirectory(fresh)
               .setOverrideWorkingDirectory(dataDir.getParent().resolve("pg-runtime").toFile())
               .setServerConfig("max_connections", "300")
+              // A commit is on disk before it is acknowledged: a crash must not lose a state change
+              // whose event was already relayed or whose offset was already committed. zonky's
+              // default is synchronous_commit=off. Only throwaway test clusters skip fsync (a killed
+              // process does not lose the OS page cache; only a machine crash would).
+              .setServerConfig("synchronous_commit", "on")
               .setServerConfig("fsync", fresh ? "off" : "on")
+              .setServerConfig("full_page_writes", fresh ? "off" : "on")
               .start();
       return new PostgresNode(postgres);
     } catch (IOException e) {
