@@ -15,28 +15,51 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The local run's mail server: accepts everything the services send over SMTP, keeps each message
- * as an {@code .eml} file, and lists them over HTTP so that a newcomer can read the acknowledgement
- * their curl produced.
+ * once as an {@code .eml} file, and lists them over HTTP so that a newcomer can read the
+ * acknowledgement their curl produced.
+ *
+ * <p>GreenMail files a message in one mailbox per recipient and lists them mailbox by mailbox, so a
+ * message's position in that list moves as mail arrives for other recipients. A message is
+ * therefore known by its identity (its Message-ID, or a digest of its content when it has none) and
+ * numbered in the order it was first seen; numbers never change and nothing is kept twice.
  */
 public final class MailServer implements AutoCloseable {
   private final GreenMail smtp;
   private final HttpServer http;
   private final Path store;
-  private final int keptBefore;
+  private final Set<String> kept = new HashSet<>();
+  // Mail is written to disk as it arrives, not only when somebody looks: a killed run keeps it.
+  private final ScheduledExecutorService keeper =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("mail-keeper").daemon().factory());
+  private int next;
 
   private MailServer(GreenMail smtp, HttpServer http, Path store) throws IOException {
     this.smtp = smtp;
     this.http = http;
     this.store = store;
     // Messages kept by earlier runs stay listed; this run's are numbered after them.
-    try (var files = Files.list(store)) {
-      this.keptBefore = (int) files.filter(f -> f.toString().endsWith(".eml")).count();
+    for (Path file : emlFiles()) {
+      try (var in = Files.newInputStream(file)) {
+        kept.add(identity(new MimeMessage(Session.getDefaultInstance(new Properties()), in)));
+      } catch (MessagingException unreadable) {
+        // Still counted below, so that its number is not reused.
+      }
+      next++;
     }
   }
 
@@ -50,6 +73,7 @@ public final class MailServer implements AutoCloseable {
       MailServer server = new MailServer(smtp, http, store);
       http.createContext("/", server::serve);
       http.start();
+      server.keeper.scheduleWithFixedDelay(server::persistQuietly, 2, 2, TimeUnit.SECONDS);
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("mail server did not start", e);
@@ -60,7 +84,7 @@ public final class MailServer implements AutoCloseable {
     return "http://127.0.0.1:" + http.getAddress().getPort() + "/";
   }
 
-  private void serve(HttpExchange exchange) throws IOException {
+  private synchronized void serve(HttpExchange exchange) throws IOException {
     persist(smtp.getReceivedMessages());
     MimeMessage[] messages = kept();
     String path = exchange.getRequestURI().getPath();
@@ -121,9 +145,15 @@ public final class MailServer implements AutoCloseable {
     return text.append('\n').toString();
   }
 
-  private MimeMessage[] kept() throws IOException {
+  private List<Path> emlFiles() throws IOException {
     try (var files = Files.list(store)) {
-      List<Path> eml = files.filter(f -> f.toString().endsWith(".eml")).sorted().toList();
+      return files.filter(f -> f.toString().endsWith(".eml")).sorted().toList();
+    }
+  }
+
+  private MimeMessage[] kept() throws IOException {
+    try {
+      List<Path> eml = emlFiles();
       MimeMessage[] messages = new MimeMessage[eml.size()];
       for (int i = 0; i < messages.length; i++) {
         try (var in = Files.newInputStream(eml.get(i))) {
@@ -143,12 +173,11 @@ public final class MailServer implements AutoCloseable {
     return out.toByteArray();
   }
 
-  private void persist(MimeMessage[] messages) throws IOException {
+  private synchronized void persist(MimeMessage[] messages) throws IOException {
     try {
       for (int i = 0; i < messages.length; i++) {
-        Path file = store.resolve(String.format("%05d.eml", keptBefore + i));
-        if (!Files.exists(file)) {
-          Files.write(file, raw(messages, i));
+        if (kept.add(identity(messages[i]))) {
+          Files.write(store.resolve(String.format("%05d.eml", next++)), raw(messages, i));
         }
       }
     } catch (MessagingException e) {
@@ -156,8 +185,34 @@ public final class MailServer implements AutoCloseable {
     }
   }
 
+  /** The Message-ID, or a digest of the whole message for mail without one. */
+  static String identity(MimeMessage message) throws IOException, MessagingException {
+    String id = message.getMessageID();
+    if (id != null && !id.isBlank()) {
+      return "id:" + id.strip();
+    }
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    message.writeTo(raw);
+    try {
+      return "sha256:"
+          + HexFormat.of()
+              .formatHex(MessageDigest.getInstance("SHA-256").digest(raw.toByteArray()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void persistQuietly() {
+    try {
+      persist(smtp.getReceivedMessages());
+    } catch (IOException | RuntimeException e) {
+      System.err.println("Could not keep the received mail: " + e.getMessage());
+    }
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    keeper.shutdownNow();
     try {
       persist(smtp.getReceivedMessages());
     } catch (IOException e) {

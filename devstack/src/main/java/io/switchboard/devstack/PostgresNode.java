@@ -31,7 +31,8 @@ public final class PostgresNode implements AutoCloseable {
               .setServerConfig("max_connections", "300")
               // A commit is on disk before it is acknowledged: a crash must not lose a state change
               // whose event was already relayed or whose offset was already committed. zonky's
-              // default is synchronous_commit=off. Only throwaway test clusters skip fsync (a killed
+              // default is synchronous_commit=off. Only throwaway test clusters skip fsync (a
+              // killed
               // process does not lose the OS page cache; only a machine crash would).
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("fsync", fresh ? "off" : "on")
