@@ -97,6 +97,18 @@ public class ProblemException extends RuntimeException {
         5);
   }
 
+  /** The database could not store the intake: nothing was stored, so nothing was accepted. */
+  public static ProblemException storeUnavailable() {
+    return new ProblemException(
+        "store-unavailable",
+        503,
+        "Service unavailable",
+        "The inquiry could not be stored; nothing was accepted. Retry with the same"
+            + " Idempotency-Key.",
+        List.of(),
+        5);
+  }
+
   /** The service failed in a way it did not foresee; the log has the cause. */
   public static ProblemException internalError() {
     return new ProblemException(
