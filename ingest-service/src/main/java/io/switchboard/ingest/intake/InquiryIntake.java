@@ -156,35 +156,36 @@ public class InquiryIntake {
         .publish(stored)
         .emitOn(ContextExecutor.current())
         .onFailure()
-        .call(() -> markRefused(record.sourceKey))
-        .call(() -> markPublished(record.sourceKey))
+        .call(() -> markRefused(record))
+        .call(() -> markPublished(record))
         .replaceWith(outcome);
   }
 
   // The broker has the event: the answer is 202 whatever the database says now.
-  private Uni<Void> markPublished(String key) {
-    return Panache.withTransaction(() -> rows.markPublished(List.of(key)))
+  private Uni<Void> markPublished(IntakeRecord record) {
+    return Panache.withTransaction(() -> rows.markPublished(List.of(record.sourceKey)))
         .onFailure()
         .recoverWithUni(
             failure -> {
               LOG.warnf(
-                  "Intake %s published but not marked (%s); the sweeper republishes it",
-                  key, failure.toString());
+                  "Inquiry %s published but its intake row not marked (%s); the sweeper"
+                      + " republishes it",
+                  record.inquiryId, failure.toString());
               return none();
             });
   }
 
   // The 503 stands whatever the database says now; a failure here is a residual case.
-  private Uni<Void> markRefused(String key) {
-    return Panache.withTransaction(() -> rows.markRefused(key))
+  private Uni<Void> markRefused(IntakeRecord record) {
+    return Panache.withTransaction(() -> rows.markRefused(record.sourceKey))
         .replaceWithVoid()
         .onFailure()
         .recoverWithUni(
             failure -> {
               LOG.errorf(
-                  "Intake %s answered 503 but not marked REFUSED (%s): it stays PENDING and the"
-                      + " sweeper will publish it after the grace period",
-                  key, failure.toString());
+                  "Inquiry %s answered 503 but its intake row not marked REFUSED (%s): it stays"
+                      + " PENDING and the sweeper will publish it after the grace period",
+                  record.inquiryId, failure.toString());
               return none();
             });
   }

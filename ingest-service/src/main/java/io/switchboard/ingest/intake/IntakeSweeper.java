@@ -153,7 +153,8 @@ public class IntakeSweeper {
       stored = EventCodec.decode(row.eventType, row.eventJson);
     } catch (RuntimeException unreadable) {
       LOG.errorf(
-          "Intake %s holds an unreadable event, left PENDING: %s", row.sourceKey, unreadable);
+          "Intake row of inquiry %s holds an unreadable event, left PENDING: %s",
+          row.inquiryId, unreadable);
       return Uni.createFrom().item(Optional.empty());
     }
     return publisher
