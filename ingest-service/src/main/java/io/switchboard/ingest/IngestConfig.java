@@ -29,6 +29,51 @@ public interface IngestConfig {
 
   Metrics metrics();
 
+  Intake intake();
+
+  /**
+   * The intake rows that remember each source message (intake/IntakeStatus) and the sweeper that
+   * settles the ones a request left behind.
+   */
+  interface Intake {
+    /**
+     * How old a PENDING row must be before the sweeper publishes it: a request still publishing it
+     * must have had its answer by then, or two publishers would race for one row. Must be longer
+     * than the inbound producer's {@code max.block.ms} plus {@code delivery.timeout.ms}, the
+     * longest a request waits for the broker; the service does not start otherwise.
+     */
+    @WithDefault("30s")
+    java.time.Duration pendingGrace();
+
+    /**
+     * How long a REFUSED row (its client heard 503) is kept, then deleted. While kept, a retry with
+     * the same key publishes the stored inquiry; after, the key is forgotten and a retry becomes a
+     * new inquiry, a second one if the refused write had reached the broker after all. Longer than
+     * any caller keeps retrying; the refused message's personal data goes with the row.
+     */
+    @WithDefault("7d")
+    java.time.Duration refusedRetention();
+
+    Sweep sweep();
+  }
+
+  interface Sweep {
+    /** Time between two sweeper rounds on one instance. */
+    @WithDefault("5s")
+    java.time.Duration interval();
+
+    /** Rows a round publishes, and rows it deletes, at most. */
+    @WithDefault("100")
+    int batchSize();
+
+    /**
+     * The longest a round may take; one that takes longer is abandoned and its rows are retried by
+     * a later round. Half of it bounds the round's publishing, a tenth each database statement.
+     */
+    @WithDefault("20s")
+    java.time.Duration roundTimeout();
+  }
+
   interface Metrics {
     /**
      * Time zone whose local weekday and hour label {@code switchboard.ingest.arrivals} (the

@@ -37,6 +37,7 @@ public final class PrometheusScrape {
           "hour",
           "type",
           "incoming",
+          "outcome",
           "le");
 
   private static final Pattern SUFFIX = Pattern.compile("_(bucket|count|sum|max|total|created)$");

@@ -1,11 +1,12 @@
 package io.switchboard.ingest.channel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.ingest.problem.FieldError;
+import io.switchboard.ingest.problem.JsonProblems;
 import io.switchboard.ingest.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -43,15 +44,16 @@ public class JsonBodies {
       throw ProblemException.invalid(
           "invalid-utf8", List.of(new FieldError("body", "not valid UTF-8")));
     }
+    T value;
     try {
-      T value = mapper.readValue(json, type);
-      if (value == null) {
-        throw new IOException("null");
-      }
-      return value;
-    } catch (IOException e) {
-      throw ProblemException.invalid(
-          "malformed-json", List.of(new FieldError("body", "malformed JSON")));
+      value = mapper.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw JsonProblems.of(e);
     }
+    if (value == null) {
+      throw ProblemException.invalid(
+          "empty-body", List.of(new FieldError("body", "a JSON object is required, not null")));
+    }
+    return value;
   }
 }

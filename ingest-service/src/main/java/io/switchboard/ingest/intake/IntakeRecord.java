@@ -14,11 +14,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "intake")
 public class IntakeRecord extends PanacheEntityBase {
-  public enum Status {
-    PENDING,
-    PUBLISHED
-  }
-
   @Id
   @Column(name = "source_key")
   public String sourceKey;
@@ -39,7 +34,11 @@ public class IntakeRecord extends PanacheEntityBase {
   public String eventType;
 
   @Enumerated(EnumType.STRING)
-  public Status status;
+  public IntakeStatus status;
+
+  /** When the row entered its status, by the database's clock. */
+  @Column(name = "state_since")
+  public Instant stateSince;
 
   @Column(name = "created_at")
   public Instant createdAt;

@@ -8,6 +8,7 @@ import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.EventType;
 import io.switchboard.contracts.InquiryEvent;
 import io.switchboard.ingest.IngestConfig;
+import io.switchboard.ingest.intake.SweepOutcome;
 import io.switchboard.platform.metrics.SwitchboardMeters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,6 +29,14 @@ public class IngestMetrics {
     for (Channel channel : Channel.values()) {
       inquiries(channel);
     }
+    for (SweepOutcome outcome : SweepOutcome.values()) {
+      swept(outcome, 0);
+    }
+  }
+
+  /** Intake rows the sweeper settled (intake/IntakeSweeper). */
+  public void swept(SweepOutcome outcome, int rows) {
+    registry.counter("switchboard.ingest.intake.swept", "outcome", outcome.tag()).increment(rows);
   }
 
   /** A message published for the first time (duplicates and retries are not counted). */

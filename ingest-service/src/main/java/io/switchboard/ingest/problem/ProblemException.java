@@ -51,6 +51,30 @@ public class ProblemException extends RuntimeException {
         "unauthorized", 401, "Unauthorized", "A valid X-Api-Key header is required", List.of(), 0);
   }
 
+  /** A chat or PBX webhook whose body signature is missing or does not match. */
+  public static ProblemException invalidSignature() {
+    return new ProblemException(
+        "invalid-signature",
+        401,
+        "Invalid signature",
+        "The X-Signature header is missing or invalid: it must be sha256=<hex HMAC-SHA256 of the"
+            + " exact body> under this webhook's secret",
+        List.of(),
+        0);
+  }
+
+  /** A Telegram update without the secret token set with setWebhook. */
+  public static ProblemException invalidSecretToken() {
+    return new ProblemException(
+        "invalid-secret-token",
+        401,
+        "Invalid secret token",
+        "The X-Telegram-Bot-Api-Secret-Token header is missing or is not the secret_token this"
+            + " bot's webhook was set with",
+        List.of(),
+        0);
+  }
+
   /** An operator's message that continues no inquiry this service knows. */
   public static ProblemException outsideThread(String field, String reason) {
     return new ProblemException(
@@ -71,6 +95,30 @@ public class ProblemException extends RuntimeException {
             + " Idempotency-Key.",
         List.of(),
         5);
+  }
+
+  /** The database could not store the intake: nothing was stored, so nothing was accepted. */
+  public static ProblemException storeUnavailable() {
+    return new ProblemException(
+        "store-unavailable",
+        503,
+        "Service unavailable",
+        "The inquiry could not be stored; nothing was accepted. Retry with the same"
+            + " Idempotency-Key.",
+        List.of(),
+        5);
+  }
+
+  /** The service failed in a way it did not foresee; the log has the cause. */
+  public static ProblemException internalError() {
+    return new ProblemException(
+        "internal-error",
+        500,
+        "Internal server error",
+        "The request could not be processed; retry later. A retried message with the same"
+            + " Idempotency-Key or message id is answered with its inquiry, never taken in twice.",
+        List.of(),
+        0);
   }
 
   public String reason() {

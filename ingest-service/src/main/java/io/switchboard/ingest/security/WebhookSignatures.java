@@ -8,6 +8,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -32,13 +33,13 @@ public class WebhookSignatures {
    * @throws ProblemException 401 when the signature is missing or does not match the body
    */
   public void verifyBody(String channel, String signature, byte[] body) {
-    String secret = secret(channel);
+    String secret = secret(channel).orElseThrow(ProblemException::invalidSignature);
     if (signature == null || !signature.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
-      throw ProblemException.unauthorized();
+      throw ProblemException.invalidSignature();
     }
     String expected = PREFIX + sign(secret, body);
     if (!ApiKeys.sameSecret(expected, signature.toLowerCase(Locale.ROOT))) {
-      throw ProblemException.unauthorized();
+      throw ProblemException.invalidSignature();
     }
   }
 
@@ -46,17 +47,16 @@ public class WebhookSignatures {
    * @throws ProblemException 401 when the token is missing or wrong
    */
   public void verifyToken(String channel, String token) {
-    if (!ApiKeys.sameSecret(secret(channel), token)) {
-      throw ProblemException.unauthorized();
+    String secret = secret(channel).orElseThrow(ProblemException::invalidSecretToken);
+    if (!ApiKeys.sameSecret(secret, token)) {
+      throw ProblemException.invalidSecretToken();
     }
   }
 
-  private String secret(String channel) {
+  // A channel without a secret accepts nobody: no caller can prove who it is.
+  private Optional<String> secret(String channel) {
     IngestConfig.ChannelSettings settings = config.channels().get(channel);
-    if (settings == null || settings.secret().isEmpty()) {
-      throw ProblemException.unauthorized();
-    }
-    return settings.secret().get();
+    return settings == null ? Optional.empty() : settings.secret();
   }
 
   /** Lower-case hex HMAC-SHA256 of the body, as a sender computes it. */

@@ -99,7 +99,9 @@ public class ChatResource {
   @APIResponse(responseCode = "400", description = "Invalid message (application/problem+json)")
   @APIResponse(responseCode = "401", description = "Missing or wrong X-Signature")
   @APIResponse(responseCode = "422", description = "Operator message in an unknown session")
-  @APIResponse(responseCode = "503", description = "Broker unavailable; retry after Retry-After")
+  @APIResponse(
+      responseCode = "503",
+      description = "Broker or database unavailable; retry after Retry-After")
   public Uni<Response> receive(
       @HeaderParam(WebhookSignatures.SIGNATURE_HEADER) String signature, byte[] body) {
     long started = System.nanoTime();

@@ -68,7 +68,9 @@ public class EmailResource {
   @APIResponse(
       responseCode = "422",
       description = "Mail from a support address that continues no known inquiry")
-  @APIResponse(responseCode = "503", description = "Broker unavailable; retry after Retry-After")
+  @APIResponse(
+      responseCode = "503",
+      description = "Broker or database unavailable; retry after Retry-After")
   public Uni<Response> receive(@HeaderParam(ApiKeys.HEADER) String apiKey, byte[] raw) {
     long started = System.nanoTime();
     apiKeys.verify(CHANNEL, apiKey);

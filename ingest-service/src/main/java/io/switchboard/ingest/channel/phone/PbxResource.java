@@ -96,7 +96,9 @@ public class PbxResource {
       description = "An answered call with no open inquiry: nothing to track")
   @APIResponse(responseCode = "400", description = "Invalid event (application/problem+json)")
   @APIResponse(responseCode = "401", description = "Missing or wrong X-Signature")
-  @APIResponse(responseCode = "503", description = "Broker unavailable; retry after Retry-After")
+  @APIResponse(
+      responseCode = "503",
+      description = "Broker or database unavailable; retry after Retry-After")
   public Uni<Response> receive(
       @HeaderParam(WebhookSignatures.SIGNATURE_HEADER) String signature, byte[] body) {
     long started = System.nanoTime();

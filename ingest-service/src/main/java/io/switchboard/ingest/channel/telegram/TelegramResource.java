@@ -102,7 +102,9 @@ public class TelegramResource {
       description = "An update that is no new message (edit, callback): nothing to do")
   @APIResponse(responseCode = "400", description = "Invalid update (application/problem+json)")
   @APIResponse(responseCode = "401", description = "Missing or wrong secret token")
-  @APIResponse(responseCode = "503", description = "Broker unavailable; Telegram retries")
+  @APIResponse(
+      responseCode = "503",
+      description = "Broker or database unavailable; Telegram retries")
   public Uni<Response> receive(
       @HeaderParam(WebhookSignatures.TELEGRAM_HEADER) String token, byte[] body) {
     long started = System.nanoTime();

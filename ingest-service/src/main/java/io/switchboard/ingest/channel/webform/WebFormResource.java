@@ -84,7 +84,9 @@ public class WebFormResource {
   @APIResponse(responseCode = "400", description = "Invalid inquiry (application/problem+json)")
   @APIResponse(responseCode = "401", description = "Missing or wrong X-Api-Key")
   @APIResponse(responseCode = "422", description = "Idempotency key reused for other content")
-  @APIResponse(responseCode = "503", description = "Broker unavailable; retry after Retry-After")
+  @APIResponse(
+      responseCode = "503",
+      description = "Broker or database unavailable; retry after Retry-After")
   public Uni<Response> submit(
       @HeaderParam(ApiKeys.HEADER) String apiKey,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -118,7 +120,9 @@ public class WebFormResource {
               examples = @ExampleObject(name = "accepted", value = Accepted.EXAMPLE)))
   @APIResponse(responseCode = "400", description = "Invalid inquiry (application/problem+json)")
   @APIResponse(responseCode = "401", description = "Missing or wrong X-Api-Key")
-  @APIResponse(responseCode = "503", description = "Broker unavailable; retry after Retry-After")
+  @APIResponse(
+      responseCode = "503",
+      description = "Broker or database unavailable; retry after Retry-After")
   public Uni<Response> submitHtmlForm(
       @HeaderParam(ApiKeys.HEADER) String apiKey,
       @HeaderParam("Idempotency-Key") String idempotencyKey,

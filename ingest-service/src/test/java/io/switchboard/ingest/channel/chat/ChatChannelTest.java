@@ -1,8 +1,10 @@
 package io.switchboard.ingest.channel.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -122,8 +124,33 @@ class ChatChannelTest {
         .post("/channels/chat")
         .then()
         .statusCode(401)
-        .contentType("application/problem+json");
-    Webhooks.signed("/channels/chat", "wrong-secret", body).statusCode(401);
+        .contentType("application/problem+json")
+        .body("title", equalTo("Invalid signature"))
+        .body("detail", containsString("X-Signature"))
+        .body("detail", not(containsString("X-Api-Key")));
+    Webhooks.signed("/channels/chat", "wrong-secret", body)
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("detail", containsString("X-Signature header is missing or invalid"));
+    io.restassured.RestAssured.given()
+        .contentType("application/json")
+        .body(body)
+        .post("/channels/chat")
+        .then()
+        .statusCode(401)
+        .body("title", equalTo("Invalid signature"));
+    Webhooks.signed("/channels/chat", Webhooks.CHAT_SECRET, "[1,2]")
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("must be a JSON object"))
+        .body("errors.field", hasItem("body"));
+    Webhooks.signed(
+            "/channels/chat",
+            Webhooks.CHAT_SECRET,
+            "{\"sessionId\":\"s-z\",\"x\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}")
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.reason", hasItem("nested too deep"));
     Webhooks.signed("/channels/chat", Webhooks.CHAT_SECRET, "{\"sessionId\": ")
         .statusCode(400)
         .body("errors.reason", hasItem("malformed JSON"));

@@ -1,6 +1,7 @@
 package io.switchboard.ingest.channel.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
@@ -105,7 +106,10 @@ class PbxChannelTest {
             "/channels/phone", Webhooks.PBX_SECRET, event("c-9", "answered", "+79037770011"))
         .statusCode(204);
     Webhooks.signed("/channels/phone", "guess", event("c-10", "missed", "+79037770011"))
-        .statusCode(401);
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("title", equalTo("Invalid signature"))
+        .body("detail", containsString("X-Signature header is missing or invalid"));
     Webhooks.signed("/channels/phone", Webhooks.PBX_SECRET, event("c-11", "missed", "anonymous"))
         .statusCode(400);
     String sentinel =

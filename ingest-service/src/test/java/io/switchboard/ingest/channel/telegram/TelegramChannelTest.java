@@ -1,7 +1,10 @@
 package io.switchboard.ingest.channel.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -126,8 +129,19 @@ class TelegramChannelTest {
   @Test
   void aMissingOrWrongSecretTokenIsUnauthorized() {
     String body = Samples.text("telegram/message-text.json").replace("987654321", "111");
-    Webhooks.telegram(null, body).statusCode(401).contentType("application/problem+json");
-    Webhooks.telegram("guess", body).statusCode(401);
+    Webhooks.telegram(null, body)
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("title", equalTo("Invalid secret token"));
+    Webhooks.telegram("guess", body)
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("detail", containsString("X-Telegram-Bot-Api-Secret-Token"))
+        .body("detail", not(containsString("X-Api-Key")));
+    Webhooks.telegram(Webhooks.TELEGRAM_SECRET, "{\"update_id\": \"one\"}")
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("update_id"));
     assertThat(
             kafka.eventsSoFar(InquiryReceived.class, e -> e.replyAddress().address().equals("111")))
         .isEmpty();

@@ -2,6 +2,7 @@ package io.switchboard.ingest.channel.webform;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -112,6 +113,68 @@ class WebFormIntakeTest {
             .path("inquiryId");
     kafka.awaitEvent(InquiryReceived.class, e -> e.inquiryId().equals(sentinel));
     assertThat(kafka.eventsSoFar(InquiryReceived.class, e -> e.text().contains(marker))).isEmpty();
+  }
+
+  @Test
+  void jsonThatIsNoInquiryIsRefusedAsAProblemThatSaysWhy() {
+    post("[1,2]", null)
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("status", equalTo(400))
+        .body("detail", containsString("JSON object"))
+        .body("errors.field", hasItem("body"));
+    post("\"just a string\"", null)
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("body"));
+    post("{\"email\": \"bob@example.com\", \"text\": {\"nested\": 1}}", null)
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("text"))
+        .body("errors.reason", hasItem("must be a string"));
+    post("{\"a\":".repeat(2_000) + "1" + "}".repeat(2_000), null)
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("nested"))
+        .body("errors.field", hasItem("body"));
+    post("{\"email\": \"bob@example.com\", \"text\": \"unclosed", null)
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("not valid JSON"))
+        .body("errors.reason", hasItem("malformed JSON"));
+  }
+
+  @Test
+  void refusalsBeforeTheResourceRunsAreProblemsToo() {
+    given()
+        .header("X-Api-Key", API_KEY)
+        .get("/inquiries")
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json")
+        .body("status", equalTo(405));
+    given()
+        .contentType("text/plain")
+        .header("X-Api-Key", API_KEY)
+        .body("hello")
+        .post("/inquiries")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json");
+    given()
+        .contentType("application/json")
+        .accept("text/html")
+        .header("X-Api-Key", API_KEY)
+        .body("[1,2]")
+        .post("/inquiries")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    given()
+        .post("/channels/unknown")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 
   @Test
