@@ -1,27 +1,35 @@
-package io.switchboard.routing.forwarding;
+package io.switchboard.routing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.oneOf;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ClockKind;
+import io.switchboard.contracts.CustomerReplied;
 import io.switchboard.contracts.EventIds;
+import io.switchboard.contracts.InquiryEvent;
 import io.switchboard.contracts.InquiryForwarded;
 import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.contracts.OperatorReplied;
 import io.switchboard.contracts.Priority;
 import io.switchboard.contracts.SlaEscalated;
 import io.switchboard.contracts.Topics;
+import io.switchboard.routing.forwarding.ForwardReason;
+import io.switchboard.routing.inquiry.InquiryRouter;
 import io.switchboard.routing.support.RoutingTestBase;
 import io.switchboard.testing.DevTokens;
 import io.switchboard.testing.EventFixtures;
 import io.switchboard.testing.SwitchboardTestResource;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -46,15 +55,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * SLA escalations (the sla.events consumer), supervisors' transfers, reassignments and acceptances
- * (the operator API), presence changes and the accept-timeout timer all lock the same teams and
- * inquiries at once. Each takes teams before inquiries; one that took the inquiry first would
- * deadlock with a transfer, and an escalation aborted that way used to end as a dead letter.
+ * Every path that locks rows takes teams before inquiries ({@link Locks}). Here the paths run at
+ * once on the same teams and inquiries: one that took an inquiry before its team, or two teams in
+ * the order its events came, would deadlock with the others.
  */
 @QuarkusTest
-@TestProfile(EscalationsDuringTransfersTest.EndlessForwarding.class)
+@TestProfile(LockOrderTest.EndlessForwarding.class)
 @WithTestResource(SwitchboardTestResource.class)
-class EscalationsDuringTransfersTest extends RoutingTestBase {
+class LockOrderTest extends RoutingTestBase {
   private static final int INQUIRIES = 16;
   private static final int ROUNDS = 4;
   private static final String GROUP = "routing-service";
@@ -73,12 +81,19 @@ class EscalationsDuringTransfersTest extends RoutingTestBase {
     }
   }
 
+  @Inject InquiryRouter router;
+
   @ConfigProperty(name = "quarkus.datasource.jdbc.url")
   String jdbcUrl;
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String brokers;
 
+  /**
+   * SLA escalations (the sla.events consumer), supervisors' transfers, reassignments and
+   * acceptances (the operator API), presence changes and the accept timer. An escalation that
+   * locked the inquiry before its team used to deadlock with transfers and end as a dead letter.
+   */
   @Test
   void escalationsRacingOperatorActionsNeverDeadLetterNorFailAndRespectCapacity() throws Exception {
     String east = unique("east");
@@ -174,6 +189,132 @@ class EscalationsDuringTransfersTest extends RoutingTestBase {
                 west,
                 inquiries.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","))))
         .isEqualTo(INQUIRIES);
+  }
+
+  /**
+   * Two inbound batches, each with replies to inquiries of two teams in opposite orders, applied at
+   * once without the consumer's retries: a batch that locked each team as its event came would hold
+   * one team while waiting for the other's.
+   */
+  @Test
+  void inboundBatchesTouchingTwoTeamsInOppositeOrdersBothCommit() throws Exception {
+    String north = unique("north");
+    String south = unique("south");
+    List<String> inNorth = assignedInquiries(north, 4);
+    List<String> inSouth = assignedInquiries(south, 4);
+    // Operator reply, customer reply, operator reply: each round moves every inquiry on.
+    for (int round = 0; round < 3; round++) {
+      boolean operatorTurn = round % 2 == 0;
+      List<InquiryEvent> first = new ArrayList<>();
+      List<InquiryEvent> second = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        first.add(reply(inNorth.get(i), operatorTurn));
+        first.add(reply(inSouth.get(i), operatorTurn));
+        second.add(reply(inSouth.get(2 + i), operatorTurn));
+        second.add(reply(inNorth.get(2 + i), operatorTurn));
+      }
+      applyAtOnce(first, second);
+      String expected = operatorTurn ? "WAITING_ON_CUSTOMER" : "ACCEPTED";
+      for (String inquiry : concat(inNorth, inSouth)) {
+        assertThat(status(inquiry)).as("%s after round %d", inquiry, round).isEqualTo(expected);
+      }
+    }
+  }
+
+  /** The reply's inquiry does not exist yet when the batch's teams are locked. */
+  @Test
+  void aReplyInTheSameBatchAsItsInquiryAppliesToIt() throws Throwable {
+    InquiryReceived received = EventFixtures.inquiryReceived().channel(Channel.TELEGRAM).build();
+    VertxContextSupport.subscribeAndAwait(
+        () ->
+            Panache.withTransaction(
+                () -> router.applyAll(List.of(received, reply(received.inquiryId(), true)))));
+    assertThat(status(received.inquiryId())).isEqualTo("WAITING_ON_CUSTOMER");
+  }
+
+  /** Inquiries of a new team of two online operators, assigned (web forms: five slots each). */
+  private List<String> assignedInquiries(String team, int count) throws SQLException {
+    createTeam(team);
+    for (int i = 0; i < 2; i++) {
+      createOperator(team + "-op" + i, team);
+      assertThat(presence(team + "-op" + i, "ONLINE")).isEqualTo(200);
+    }
+    List<String> inquiries = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      InquiryReceived received = EventFixtures.inquiryReceived().channel(Channel.WEB_FORM).build();
+      kafka.publish(received);
+      awaitRouted(received.inquiryId());
+      assertThat(transfer(received.inquiryId(), team)).isEqualTo(200);
+      assertThat(status(received.inquiryId())).isEqualTo("ASSIGNED");
+      inquiries.add(received.inquiryId());
+    }
+    return inquiries;
+  }
+
+  private void applyAtOnce(List<InquiryEvent> first, List<InquiryEvent> second) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService consumers = Executors.newFixedThreadPool(2);
+    try {
+      List<CompletableFuture<Void>> batches = new ArrayList<>();
+      for (List<InquiryEvent> batch : List.of(first, second)) {
+        batches.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    start.await();
+                    VertxContextSupport.subscribeAndAwait(
+                        () -> Panache.withTransaction(() -> router.applyAll(batch)));
+                  } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                  }
+                },
+                consumers));
+      }
+      // join() rethrows either batch's failure, e.g. a deadlock the database broke.
+      CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
+    } finally {
+      consumers.shutdownNow();
+    }
+  }
+
+  private static InquiryEvent reply(String inquiryId, boolean byOperator) {
+    return byOperator
+        ? new OperatorReplied(
+            EventIds.next(),
+            inquiryId,
+            Instant.now(),
+            OperatorReplied.SCHEMA_VERSION,
+            Channel.WEB_FORM,
+            null,
+            "support@example.com",
+            "reply-" + EventIds.next())
+        : new CustomerReplied(
+            EventIds.next(),
+            inquiryId,
+            Instant.now(),
+            CustomerReplied.SCHEMA_VERSION,
+            Channel.WEB_FORM,
+            "and one more thing",
+            false,
+            List.of(),
+            "message-" + EventIds.next(),
+            false);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private String status(String inquiryId) throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        var rows =
+            c.createStatement()
+                .executeQuery(
+                    "select status from routing.inquiry where id = '" + inquiryId + "'")) {
+      return rows.next() ? rows.getString(1) : null;
+    }
   }
 
   private static SlaEscalated escalation(String inquiryId) {
