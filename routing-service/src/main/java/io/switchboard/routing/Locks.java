@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *   <li>(consumers) the batch's inbox claim, which the platform makes before anything else, in
  *       partition order;
  *   <li>team rows: every team the transaction may assign in, drain, or move an inquiry out of or
- *       into, all in one statement, in id order ({@link #teams});
+ *       into, all in one statement ordered by id ({@link #teams}), so that every path takes them in
+ *       the same order, the database's;
  *   <li>operator rows, in id order ({@link #operators});
  *   <li>inquiry rows, each only while its team is held ({@link #inquiry}).
  * </ol>
@@ -37,15 +38,15 @@ import java.util.stream.Collectors;
  * does not hold throws {@link RetryableConflict} and the whole transaction runs again. A later lock
  * on a team already held ({@code Assigner}, {@code QueueDrainer.drain}) waits for nothing. Foreign
  * key checks take {@code FOR KEY SHARE}, which conflicts with none of these: Hibernate's
- * pessimistic write is {@code FOR NO KEY UPDATE} on PostgreSQL, and no path changes a key or
- * deletes a row.
+ * pessimistic write is {@code FOR NO KEY UPDATE} on PostgreSQL, and no path changes the id of a
+ * team, operator or inquiry or deletes one.
  *
  * <p>Every path that takes locks, and what it locks:
  *
  * <ul>
  *   <li>{@code inquiries.inbound} ({@code RoutingInboundConsumer}, {@code InquiryRouter}): per
  *       batch, the teams the rules pick for new inquiries and the teams of replied-to inquiries;
- *       then each inquiry as its event is applied. A reply that frees a slot drains its held team.
+ *       then each inquiry as its event is applied.
  *   <li>{@code sla.events} ({@code RoutingSlaConsumer}): per batch, the teams of the escalated
  *       inquiries; then each inquiry, forwarded within its team.
  *   <li>operator API ({@code InquiryResource}): the inquiry's team and a transfer's target team,
