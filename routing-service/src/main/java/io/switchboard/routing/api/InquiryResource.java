@@ -3,10 +3,11 @@ package io.switchboard.routing.api;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.platform.retry.Conflicts;
+import io.switchboard.routing.Locks;
 import io.switchboard.routing.inquiry.Inquiry;
 import io.switchboard.routing.lifecycle.Lifecycle.Action;
 import io.switchboard.routing.lifecycle.LifecycleService;
-import io.switchboard.routing.retry.TransientFailures;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
@@ -58,9 +59,11 @@ public class InquiryResource {
        "receivedAt":"2026-03-02T09:14:05Z","assignedAt":"2026-03-02T09:14:06Z"}""";
 
   private final LifecycleService lifecycle;
+  private final Locks locks;
 
-  public InquiryResource(LifecycleService lifecycle) {
+  public InquiryResource(LifecycleService lifecycle, Locks locks) {
     this.lifecycle = lifecycle;
+    this.locks = locks;
   }
 
   public record TransferBody(String teamId) {}
@@ -166,20 +169,20 @@ public class InquiryResource {
 
   /**
    * One transaction with the inquiry's team (and {@code otherTeam}) locked in id order before the
-   * inquiry itself, the order the queue drain takes too. A deadlock or serialization failure the
-   * database still breaks is retried from the start in a fresh session instead of answering 500.
+   * inquiry itself ({@link Locks}). A conflict the database still reports, or an inquiry that moved
+   * team while being locked, runs it again from the start in a fresh session instead of answering
+   * 500.
    */
   private Uni<InquiryView> act(
       UUID id, String otherTeam, SecurityContext security, Function<Inquiry, Uni<Inquiry>> action) {
-    return Panache.withTransaction(
-            () ->
-                lifecycle
-                    .lockedWithTeams(id, otherTeam)
-                    .chain(i -> action.apply(allowed(found(i), security)))
-                    .map(InquiryView::of))
-        .onFailure(TransientFailures::isTransient)
-        .retry()
-        .atMost(TransientFailures.ATTEMPTS);
+    return Conflicts.retry(
+        () ->
+            Panache.withTransaction(
+                () ->
+                    locks
+                        .inquiryWithTeams(id, otherTeam)
+                        .chain(i -> action.apply(allowed(found(i), security)))
+                        .map(InquiryView::of)));
   }
 
   private static Inquiry found(Inquiry inquiry) {

@@ -31,9 +31,10 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Gives an inquiry to an operator of its team, or leaves it queued. Call inside a transaction: the
- * team row is locked first, so two instances assigning in the same team take turns and cannot both
- * take an operator's last free slot.
+ * Gives an inquiry to an operator of its team, or leaves it queued. Call inside a transaction that
+ * holds the team's lock, taken before the inquiry's ({@link io.switchboard.routing.Locks}): two
+ * instances assigning in the same team take turns and cannot both take an operator's last free
+ * slot. The team is locked again here, which then waits for nothing.
  */
 @ApplicationScoped
 public class Assigner {
@@ -52,9 +53,6 @@ public class Assigner {
        where customer_key = :customer and id <> :id and operator_id is not null
        order by assigned_at desc nulls last limit 1
       """;
-
-  private static final String LOCK_TEAMS =
-      "select id from routing.team where id in (:a, :b) order by id for update";
 
   private final Outbox outbox;
   private final DirectoryStore directory;
@@ -108,21 +106,6 @@ public class Assigner {
                             now)
                         .replaceWith(d.choice())
                     : Uni.createFrom().item(d.choice()));
-  }
-
-  /**
-   * Locks two team rows in id order. Call before work that locks both, so that two transactions
-   * locking the same pair take them in the same order.
-   */
-  public Uni<Void> lockTeams(String first, String second) {
-    return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(LOCK_TEAMS, String.class)
-                    .setParameter("a", first)
-                    .setParameter("b", second)
-                    .getResultList())
-        .replaceWithVoid();
   }
 
   /** Gives the inquiry to a named operator whatever their load: escalation to a supervisor. */

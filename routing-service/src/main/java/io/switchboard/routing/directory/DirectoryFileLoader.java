@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.platform.retry.Conflicts;
 import io.switchboard.routing.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,7 +22,9 @@ import org.jboss.logging.Logger;
  * Applies the directory file at start: the teams and operators it lists are created or updated,
  * entries added through the admin API and absent from the file stay as they are. Instances that
  * start together take turns on a transaction-scoped advisory lock, so the second one updates what
- * the first inserted instead of failing on the same primary keys.
+ * the first inserted instead of failing on the same primary keys. Only loads take that lock, and
+ * before any row lock; an admin API call that inserts the same entry meanwhile makes the load run
+ * again.
  */
 @ApplicationScoped
 public class DirectoryFileLoader {
@@ -53,11 +56,13 @@ public class DirectoryFileLoader {
 
   /** One transaction holding the load lock; released at commit or rollback. */
   Uni<Void> load(DirectorySpec spec) {
-    return Panache.withTransaction(
+    return Conflicts.retry(
         () ->
-            Panache.getSession()
-                .chain(s -> s.createNativeQuery(LOAD_LOCK, Integer.class).getSingleResult())
-                .chain(() -> store.apply(spec)));
+            Panache.withTransaction(
+                () ->
+                    Panache.getSession()
+                        .chain(s -> s.createNativeQuery(LOAD_LOCK, Integer.class).getSingleResult())
+                        .chain(() -> store.apply(spec))));
   }
 
   DirectorySpec read() throws IOException {

@@ -1,8 +1,9 @@
 package io.switchboard.routing.directory;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.platform.retry.Conflicts;
 import io.switchboard.routing.directory.DirectorySpec.OperatorSpec;
 import io.switchboard.routing.directory.DirectorySpec.TeamSpec;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,7 +59,6 @@ public class DirectoryResource {
   @PUT
   @Path("teams/{id}")
   @RolesAllowed("admin")
-  @WithTransaction
   @Operation(
       summary = "Create or replace a team",
       description = "The path's id wins over one in the body.")
@@ -91,13 +91,13 @@ public class DirectoryResource {
     if (body == null) {
       throw new BadRequestException("team body required");
     }
-    return store.upsert(new TeamSpec(id, body.name(), body.supervisor(), body.routingMode()));
+    TeamSpec team = new TeamSpec(id, body.name(), body.supervisor(), body.routingMode());
+    return Conflicts.retry(() -> Panache.withTransaction(() -> store.upsert(team)));
   }
 
   @PUT
   @Path("operators/{id}")
   @RolesAllowed("admin")
-  @WithTransaction
   @Operation(
       summary = "Create or replace an operator",
       description = "Skills, capacity per channel and schedule; the path's id wins.")
@@ -138,7 +138,7 @@ public class DirectoryResource {
     if (body == null) {
       throw new BadRequestException("operator body required");
     }
-    return store.upsert(
+    OperatorSpec operator =
         new OperatorSpec(
             id,
             body.team(),
@@ -149,6 +149,7 @@ public class DirectoryResource {
             body.topics(),
             body.channels(),
             body.capacity(),
-            body.schedule()));
+            body.schedule());
+    return Conflicts.retry(() -> Panache.withTransaction(() -> store.upsert(operator)));
   }
 }

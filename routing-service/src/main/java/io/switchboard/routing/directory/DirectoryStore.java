@@ -3,22 +3,35 @@ package io.switchboard.routing.directory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.routing.Locks;
 import io.switchboard.routing.directory.DirectorySpec.OperatorSpec;
 import io.switchboard.routing.directory.DirectorySpec.TeamSpec;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
-/** Reads and writes the directory; call inside a session or transaction. */
+/**
+ * Reads and writes the directory; call inside a session or transaction. A write locks the teams it
+ * writes, then the operators it writes, each in id order ({@link Locks}), before changing any.
+ */
 @ApplicationScoped
 public class DirectoryStore {
   private final ObjectMapper json;
+  private final Locks locks;
 
-  public DirectoryStore(ObjectMapper json) {
+  public DirectoryStore(ObjectMapper json, Locks locks) {
     this.json = json;
+    this.locks = locks;
   }
 
   /** Teams first, so that operators can reference teams from the same file. */
   public Uni<Void> apply(DirectorySpec spec) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
+    Uni<Void> chain =
+        locks
+            .teams(spec.teamsOrEmpty().stream().map(TeamSpec::id).toList())
+            .chain(
+                () ->
+                    locks.operators(
+                        spec.operatorsOrEmpty().stream().map(OperatorSpec::id).toList()));
     for (TeamSpec team : spec.teamsOrEmpty()) {
       chain = chain.chain(() -> upsert(team)).replaceWithVoid();
     }
@@ -32,7 +45,7 @@ public class DirectoryStore {
     if (spec.id() == null || !spec.id().matches("[A-Za-z0-9._-]{1,64}")) {
       throw new IllegalArgumentException("Invalid directory entry: team id");
     }
-    return Team.<Team>findById(spec.id())
+    return Team.<Team>findById(spec.id(), LockModeType.PESSIMISTIC_WRITE)
         .chain(
             existing -> {
               Team team = existing != null ? existing : new Team();
@@ -51,7 +64,7 @@ public class DirectoryStore {
         .onItem()
         .ifNull()
         .failWith(() -> new IllegalArgumentException("Unknown team " + spec.team()))
-        .chain(() -> Operator.<Operator>findById(spec.id()))
+        .chain(() -> Operator.<Operator>findById(spec.id(), LockModeType.PESSIMISTIC_WRITE))
         .chain(
             existing -> {
               Operator operator = existing != null ? existing : newOperator();

@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Multi-level forwarding: the inquiry moves to the next eligible operator, and after the configured
- * number of levels to the team's supervisor. Call inside a transaction with the inquiry locked.
+ * number of levels to the team's supervisor. Call inside a transaction holding the inquiry's team
+ * and then the inquiry ({@link io.switchboard.routing.Locks}): it assigns within that team.
  */
 @ApplicationScoped
 public class Forwarder {

@@ -1,6 +1,7 @@
 package io.switchboard.routing.inquiry;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.CustomerReplied;
 import io.switchboard.contracts.EventIds;
@@ -10,11 +11,11 @@ import io.switchboard.contracts.InquiryPrioritized;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.OperatorReplied;
-import io.switchboard.platform.inbox.Inbox;
 import io.switchboard.platform.outbox.Outbox;
+import io.switchboard.platform.retry.RetryableConflict;
+import io.switchboard.routing.Locks;
 import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.assignment.Assigner;
-import io.switchboard.routing.directory.Team;
 import io.switchboard.routing.lifecycle.Lifecycle;
 import io.switchboard.routing.lifecycle.LifecycleService;
 import io.switchboard.routing.metrics.RoutingMetrics;
@@ -26,100 +27,190 @@ import io.switchboard.routing.segment.CustomerSegment;
 import io.switchboard.routing.teamrule.TeamDecision;
 import io.switchboard.routing.teamrule.TeamRules;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
-/** Applies inbound events: stores the inquiry, decides priority and assignee, moves the state. */
+/**
+ * Applies inbound events in the caller's transaction: stores a new inquiry and decides its
+ * priority, team and assignee; moves a replied-to inquiry through its lifecycle. Every team a batch
+ * touches is locked first, in id order, and each inquiry after that as its event comes ({@link
+ * Locks}).
+ */
 @ApplicationScoped
 public class InquiryRouter {
-  static final String CONSUMER = "routing-service";
   private static final Logger LOG = Logger.getLogger(InquiryRouter.class);
+  private static final String EXISTING_TEAMS = "select t.id from Team t where t.id in :ids";
 
-  private final Inbox inbox;
   private final Outbox outbox;
   private final PriorityRules priorityRules;
   private final TeamRules teamRules;
   private final Assigner assigner;
   private final LifecycleService lifecycle;
+  private final Locks locks;
   private final String defaultTeam;
-
   private final RoutingMetrics metrics;
+  // No path deletes a team: once seen, a team needs no existence check before the rules use it.
+  private final Set<String> knownTeams = ConcurrentHashMap.newKeySet();
 
   public InquiryRouter(
-      Inbox inbox,
       Outbox outbox,
       PriorityRules priorityRules,
       TeamRules teamRules,
       Assigner assigner,
       LifecycleService lifecycle,
+      Locks locks,
       RoutingConfig config,
       RoutingMetrics metrics) {
-    this.metrics = metrics;
-    this.inbox = inbox;
     this.outbox = outbox;
     this.priorityRules = priorityRules;
     this.teamRules = teamRules;
     this.assigner = assigner;
     this.lifecycle = lifecycle;
+    this.locks = locks;
     this.defaultTeam = config.defaultTeam();
+    this.metrics = metrics;
   }
 
-  @WithTransaction
-  public Uni<Void> apply(InquiryEvent event) {
-    return inbox
-        .firstDelivery(CONSUMER, event.eventId())
-        .chain(first -> first ? dispatch(event) : skipDuplicate(event));
+  /** The events routing acts on; others on the topic cost nothing. */
+  public static boolean handles(InquiryEvent event) {
+    return event instanceof InquiryReceived
+        || event instanceof CustomerReplied
+        || event instanceof OperatorReplied;
   }
 
-  private Uni<Void> dispatch(InquiryEvent event) {
+  /** Applies the events in order, in the caller's transaction. */
+  public Uni<Void> applyAll(List<InquiryEvent> events) {
+    Map<InquiryReceived, TeamDecision> decided = new HashMap<>();
+    Set<UUID> replied = new HashSet<>();
+    for (InquiryEvent event : events) {
+      switch (event) {
+        case InquiryReceived received -> decided.put(received, decide(received));
+        case CustomerReplied reply -> replied.add(UUID.fromString(reply.inquiryId()));
+        case OperatorReplied reply -> replied.add(UUID.fromString(reply.inquiryId()));
+        default -> {}
+      }
+    }
+    return existing(decided.values())
+        .chain(
+            existing -> {
+              Map<UUID, TeamDecision> teams = new HashMap<>();
+              decided.forEach(
+                  (received, d) -> teams.put(received.eventId(), orDefault(received, d, existing)));
+              return locks
+                  .teamsOf(replied)
+                  .chain(
+                      current -> {
+                        Set<String> needed = new HashSet<>(current.values());
+                        teams.values().forEach(d -> needed.add(d.team()));
+                        return locks.teams(needed);
+                      })
+                  .chain(held -> applyInOrder(events, teams, existing, held));
+            });
+  }
+
+  private Uni<Void> applyInOrder(
+      List<InquiryEvent> events,
+      Map<UUID, TeamDecision> teams,
+      Set<String> existing,
+      Set<String> held) {
+    for (TeamDecision d : teams.values()) {
+      if (existing.contains(d.team()) && !held.contains(d.team())) {
+        knownTeams.remove(d.team());
+        throw new RetryableConflict("Team " + d.team() + " vanished while being locked");
+      }
+    }
+    return Multi.createFrom()
+        .iterable(events)
+        .onItem()
+        .transformToUniAndConcatenate(event -> apply(event, teams, held))
+        .collect()
+        .last()
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> apply(InquiryEvent event, Map<UUID, TeamDecision> teams, Set<String> held) {
     return switch (event) {
-      case InquiryReceived received -> route(received);
-      case CustomerReplied replied ->
-          lifecycle.onEvent(
-              UUID.fromString(replied.inquiryId()), Lifecycle.Action.CUSTOMER_REPLY, "customer");
-      case OperatorReplied replied ->
-          lifecycle.onEvent(
-              UUID.fromString(replied.inquiryId()),
+      case InquiryReceived received -> route(received, teams.get(received.eventId()));
+      case CustomerReplied reply ->
+          reply(reply.inquiryId(), Lifecycle.Action.CUSTOMER_REPLY, "customer", held);
+      case OperatorReplied reply ->
+          reply(
+              reply.inquiryId(),
               Lifecycle.Action.OPERATOR_REPLY,
-              replied.operatorId() == null ? "operator" : replied.operatorId());
+              reply.operatorId() == null ? "operator" : reply.operatorId(),
+              held);
       default -> Uni.createFrom().voidItem();
     };
   }
 
-  private Uni<Void> route(InquiryReceived received) {
+  private Uni<Void> reply(
+      String inquiryId, Lifecycle.Action action, String actor, Set<String> held) {
+    UUID id = UUID.fromString(inquiryId);
+    return locks.inquiry(id, held).chain(inquiry -> lifecycle.onEvent(id, inquiry, action, actor));
+  }
+
+  private TeamDecision decide(InquiryReceived received) {
+    return teamRules.decide(
+        defaultTeam,
+        received.channel(),
+        received.language(),
+        received.kind(),
+        received.subject(),
+        received.text());
+  }
+
+  /** The decided teams that exist. */
+  private Uni<Set<String>> existing(Collection<TeamDecision> decisions) {
+    Set<String> unchecked =
+        decisions.stream()
+            .map(TeamDecision::team)
+            .filter(team -> !knownTeams.contains(team))
+            .collect(Collectors.toSet());
+    if (unchecked.isEmpty()) {
+      return Uni.createFrom().item(knownTeams);
+    }
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createSelectionQuery(EXISTING_TEAMS, String.class)
+                    .setParameter("ids", unchecked)
+                    .getResultList())
+        .map(
+            found -> {
+              knownTeams.addAll(found);
+              return knownTeams;
+            });
+  }
+
+  private TeamDecision orDefault(
+      InquiryReceived received, TeamDecision team, Set<String> existing) {
+    if (existing.contains(team.team())) {
+      return team;
+    }
+    // A rule naming a team the directory lacks must not dead-letter the inquiry.
+    LOG.warnf(
+        "Team rule %s names unknown team %s: inquiry %s goes to %s",
+        team.rule(), team.team(), received.inquiryId(), defaultTeam);
+    return new TeamDecision(
+        defaultTeam, team.topic(), team.rule() + " (unknown team " + team.team() + ")");
+  }
+
+  private Uni<Void> route(InquiryReceived received, TeamDecision team) {
     String customerKey = CustomerKeys.of(received.customer());
     return (customerKey == null
             ? Uni.createFrom().<CustomerSegment>nullItem()
             : CustomerSegment.<CustomerSegment>findById(customerKey))
-        .chain(segment -> route(received, customerKey, segment == null ? null : segment.segment));
-  }
-
-  private Uni<Void> route(InquiryReceived received, String customerKey, String segment) {
-    TeamDecision team =
-        teamRules.decide(
-            defaultTeam,
-            received.channel(),
-            received.language(),
-            received.kind(),
-            received.subject(),
-            received.text());
-    // Locked now, as the assignment would lock it anyway: the check costs no extra round trip.
-    return Team.findById(team.team(), LockModeType.PESSIMISTIC_WRITE)
-        .map(
-            known -> {
-              if (known != null) {
-                return team;
-              }
-              // A rule naming a team the directory lacks must not dead-letter the inquiry.
-              LOG.warnf(
-                  "Team rule %s names unknown team %s: inquiry %s goes to %s",
-                  team.rule(), team.team(), received.inquiryId(), defaultTeam);
-              return new TeamDecision(
-                  defaultTeam, team.topic(), team.rule() + " (unknown team " + team.team() + ")");
-            })
-        .chain(decided -> route(received, customerKey, segment, decided));
+        .chain(
+            segment ->
+                route(received, customerKey, segment == null ? null : segment.segment, team));
   }
 
   private Uni<Void> route(
@@ -170,10 +261,5 @@ public class InquiryRouter {
                         team.rule())))
         .chain(() -> assigner.assignOrQueue(inquiry, Set.of(), "system"))
         .replaceWithVoid();
-  }
-
-  private Uni<Void> skipDuplicate(InquiryEvent event) {
-    LOG.debugf("Event %s already processed, skipped", event.eventId());
-    return Uni.createFrom().voidItem();
   }
 }

@@ -1,6 +1,5 @@
 package io.switchboard.routing.lifecycle;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.EventIds;
 import io.switchboard.contracts.InquiryAccepted;
@@ -11,21 +10,21 @@ import io.switchboard.routing.inquiry.Inquiry;
 import io.switchboard.routing.metrics.ReassignmentReason;
 import io.switchboard.routing.metrics.RoutingMetrics;
 import io.switchboard.routing.queue.QueueDrainer;
-import io.switchboard.routing.retry.TransientFailures;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Moves inquiries through their lifecycle; call inside a transaction. */
+/**
+ * Moves inquiries through their lifecycle. Call inside a transaction holding the inquiry's lock and
+ * its team's (and a transfer's target team's) as {@link io.switchboard.routing.Locks} orders them:
+ * a move that frees a slot drains the team's queue, and a transfer assigns in the target team.
+ */
 @ApplicationScoped
 public class LifecycleService {
   private static final Logger LOG = Logger.getLogger(LifecycleService.class);
-
-  private static final String TEAM_OF = "select team_id from routing.inquiry where id = :id";
 
   private final Outbox outbox;
   private final StatusChanges statusChanges;
@@ -46,19 +45,18 @@ public class LifecycleService {
     this.queue = queue;
   }
 
-  /** An event from a channel: actions that do not apply in the current state change nothing. */
-  public Uni<Void> onEvent(UUID inquiryId, Lifecycle.Action action, String actor) {
-    return locked(inquiryId)
-        .chain(
-            inquiry -> {
-              if (inquiry == null) {
-                LOG.warnf("%s for unknown inquiry %s ignored", action, inquiryId);
-                return Uni.createFrom().voidItem();
-              }
-              return Lifecycle.next(inquiry.status, action)
-                  .map(next -> move(inquiry, next, actor, reasonOf(action)))
-                  .orElseGet(() -> Uni.createFrom().voidItem());
-            });
+  /**
+   * An event from a channel about {@code inquiry} (locked; null when routing does not know it):
+   * actions that do not apply in the current state change nothing.
+   */
+  public Uni<Void> onEvent(UUID inquiryId, Inquiry inquiry, Lifecycle.Action action, String actor) {
+    if (inquiry == null) {
+      LOG.warnf("%s for unknown inquiry %s ignored", action, inquiryId);
+      return Uni.createFrom().voidItem();
+    }
+    return Lifecycle.next(inquiry.status, action)
+        .map(next -> move(inquiry, next, actor, reasonOf(action)))
+        .orElseGet(() -> Uni.createFrom().voidItem());
   }
 
   /** An operator's or supervisor's action: refused when it does not apply. */
@@ -93,7 +91,10 @@ public class LifecycleService {
     return assigner.assignOrQueue(inquiry, excluded, actor).replaceWith(inquiry);
   }
 
-  /** Moves the inquiry to another team's operators or queue; the old team's slot frees. */
+  /**
+   * Moves the inquiry to another team's operators or queue; the old team's slot frees. Both teams
+   * must be locked already: opposite transfers between two teams would otherwise deadlock.
+   */
   public Uni<Inquiry> transfer(Inquiry inquiry, String teamId, String actor) {
     if (!Lifecycle.holding(inquiry.status) && inquiry.status != InquiryStatus.QUEUED) {
       throw new IllegalStateException("A " + inquiry.status + " inquiry cannot be transferred");
@@ -102,46 +103,10 @@ public class LifecycleService {
     metrics.reassigned(oldTeam, ReassignmentReason.TRANSFER);
     inquiry.teamId = teamId;
     inquiry.operatorId = null;
-    // Both teams in id order: opposite transfers between two teams would otherwise deadlock.
     return assigner
-        .lockTeams(oldTeam, teamId)
-        .chain(() -> assigner.assignOrQueue(inquiry, Set.of(), actor))
+        .assignOrQueue(inquiry, Set.of(), actor)
         .chain(() -> queue.drain(oldTeam))
         .replaceWith(inquiry);
-  }
-
-  /**
-   * Locks the inquiry's team and {@code otherTeam} (when not null) in id order, then the inquiry;
-   * null when there is no such inquiry. Team before inquiry is the order the queue drain locks in,
-   * so an action on a queued inquiry cannot deadlock with a drain of its team.
-   */
-  public Uni<Inquiry> lockedWithTeams(UUID inquiryId, String otherTeam) {
-    return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(TEAM_OF, String.class)
-                    .setParameter("id", inquiryId)
-                    .getResultList())
-        .chain(
-            teams -> {
-              if (teams.isEmpty()) {
-                return Uni.createFrom().nullItem();
-              }
-              String team = teams.getFirst();
-              return assigner
-                  .lockTeams(team, otherTeam == null ? team : otherTeam)
-                  .chain(() -> locked(inquiryId))
-                  .invoke(
-                      inquiry -> {
-                        if (!team.equals(inquiry.teamId)) {
-                          throw new TransientFailures.Moved(inquiryId);
-                        }
-                      });
-            });
-  }
-
-  public Uni<Inquiry> locked(UUID inquiryId) {
-    return Inquiry.findById(inquiryId, LockModeType.PESSIMISTIC_WRITE);
   }
 
   private Uni<Void> move(Inquiry inquiry, InquiryStatus next, String actor, String reason) {

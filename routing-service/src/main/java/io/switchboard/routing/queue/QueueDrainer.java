@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.InquiryStatus;
+import io.switchboard.platform.retry.Conflicts;
 import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.assignment.Assigner;
 import io.switchboard.routing.directory.Team;
@@ -37,8 +38,11 @@ public class QueueDrainer {
   }
 
   /**
-   * Call inside a transaction. The team row is locked before the queue is read, so a concurrent
-   * drain that already handed an inquiry out has committed and it is no longer read as queued.
+   * Call inside a transaction that holds this team's lock already, or that takes it here as its
+   * first lock ({@link io.switchboard.routing.Locks}). The team row is locked before the queue is
+   * read, so a concurrent drain that already handed an inquiry out has committed and it is no
+   * longer read as queued; and every path that changes an inquiry holds its team, so the queued
+   * inquiries read here stay as read until this transaction ends.
    */
   public Uni<Void> drain(String teamId) {
     return Team.findById(teamId, LockModeType.PESSIMISTIC_WRITE)
@@ -86,6 +90,11 @@ public class QueueDrainer {
     return inquiry.channel + "/" + inquiry.language + "/" + inquiry.topic;
   }
 
+  /** Drains the team's queue in a transaction of its own. */
+  public Uni<Void> drainNow(String teamId) {
+    return Conflicts.retry(() -> Panache.withTransaction(() -> drain(teamId)));
+  }
+
   @Scheduled(
       every = "${switchboard.routing.queue.drain-interval:5s}",
       delayed = "5s",
@@ -101,8 +110,7 @@ public class QueueDrainer {
                 Multi.createFrom()
                     .iterable(teams)
                     .onItem()
-                    .transformToUniAndConcatenate(
-                        team -> Panache.withTransaction(() -> drain(team)))
+                    .transformToUniAndConcatenate(this::drainOrLog)
                     .collect()
                     .asList())
         .onFailure()
@@ -110,5 +118,16 @@ public class QueueDrainer {
         .onFailure()
         .recoverWithNull()
         .replaceWithVoid();
+  }
+
+  // A team whose drain fails must not keep the other teams' queues waiting for the next round.
+  private Uni<Void> drainOrLog(String teamId) {
+    return drainNow(teamId)
+        .onFailure()
+        .recoverWithUni(
+            e -> {
+              LOG.warnf(e, "Queue of team %s not drained; the next round retries", teamId);
+              return Uni.createFrom().voidItem();
+            });
   }
 }

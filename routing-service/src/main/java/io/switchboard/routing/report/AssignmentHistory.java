@@ -1,5 +1,7 @@
 package io.switchboard.routing.report;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.InquiryAccepted;
 import io.switchboard.contracts.InquiryAssigned;
@@ -8,91 +10,110 @@ import io.switchboard.contracts.InquiryForwarded;
 import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.InquiryStatusChanged;
 import io.switchboard.contracts.OperatorReplied;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Keeps report_assignment up to date from events. Every statement is idempotent (keyed by the
- * assigning event, or only filling what is still empty), so a redelivered event changes nothing.
+ * Keeps report_assignment up to date from events, in the caller's transaction. Every statement is
+ * idempotent (keyed by the assigning event, or only filling what is still empty), so an event
+ * applied again changes nothing.
  */
 @ApplicationScoped
 public class AssignmentHistory {
   private static final String END_OTHERS =
-      "update routing.report_assignment set ended_at = $3"
-          + " where inquiry_id = $1 and ended_at is null and id <> $2 and assigned_at <= $3";
+      "update routing.report_assignment set ended_at = :at"
+          + " where inquiry_id = :inquiry and ended_at is null and id <> :id and assigned_at <= :at";
   private static final String START =
       "insert into routing.report_assignment (id, inquiry_id, operator_id, team_id, assigned_at)"
-          + " values ($1, $2, $3, $4, $5) on conflict (id) do nothing";
+          + " values (:id, :inquiry, :operator, :team, :at) on conflict (id) do nothing";
   // Acceptance and replies belong to the assignment that held the inquiry at that moment, so a
   // reply read after the resolution or the next assignment (another topic) still counts.
   private static final String HELD_AT =
-      " where inquiry_id = $1 and assigned_at <= $2 and (ended_at is null or ended_at >= $2)";
+      " where inquiry_id = :inquiry and assigned_at <= :at and (ended_at is null or ended_at >= :at)";
   private static final String ACCEPTED =
-      "update routing.report_assignment set accepted_at = $2"
+      "update routing.report_assignment set accepted_at = :at"
           + HELD_AT
           + " and accepted_at is null";
   private static final String REPLIED =
-      "update routing.report_assignment set first_reply_at = $2"
+      "update routing.report_assignment set first_reply_at = :at"
           + HELD_AT
           + " and first_reply_at is null";
   private static final String RESOLVED =
-      "update routing.report_assignment set resolved_at = $2, ended_at = $2"
-          + " where inquiry_id = $1 and ended_at is null";
+      "update routing.report_assignment set resolved_at = :at, ended_at = :at"
+          + " where inquiry_id = :inquiry and ended_at is null";
   private static final String FORWARDED =
       "update routing.report_assignment set forwarded = true"
           + " where id = (select id from routing.report_assignment"
-          + " where inquiry_id = $1 and operator_id = $2 order by assigned_at desc limit 1)";
+          + " where inquiry_id = :inquiry and operator_id = :operator"
+          + " order by assigned_at desc limit 1)";
 
-  private final Pool pool;
-
-  public AssignmentHistory(Pool pool) {
-    this.pool = pool;
+  /** Whether the event tells anything about an assignment. */
+  public static boolean records(InquiryEvent event) {
+    return switch (event) {
+      case InquiryAssigned assigned -> assigned.operatorId() != null;
+      case InquiryAccepted accepted -> true;
+      case OperatorReplied replied -> true;
+      case InquiryStatusChanged changed -> changed.current() == InquiryStatus.RESOLVED;
+      case InquiryForwarded forwarded -> forwarded.fromOperatorId() != null;
+      default -> false;
+    };
   }
 
-  /** Records what the event tells about an assignment; other events change nothing. */
-  public Uni<Void> record(InquiryEvent event) {
+  /**
+   * Records the events, ordered by inquiry (each inquiry's in their order): the report-lifecycle
+   * and report-inbound batches then lock report rows in the same order and never deadlock.
+   */
+  public Uni<Void> recordAll(List<InquiryEvent> events) {
+    return Multi.createFrom()
+        .iterable(events.stream().sorted(Comparator.comparing(InquiryEvent::inquiryId)).toList())
+        .onItem()
+        .transformToUniAndConcatenate(this::record)
+        .collect()
+        .last()
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> record(InquiryEvent event) {
     UUID inquiry = UUID.fromString(event.inquiryId());
     OffsetDateTime at = utc(event.occurredAt());
     return switch (event) {
       case InquiryAssigned assigned when assigned.operatorId() != null ->
-          pool.withTransaction(
-              connection -> started(connection, assigned, inquiry, at).replaceWithVoid());
-      case InquiryAccepted accepted -> update(ACCEPTED, Tuple.of(inquiry, at));
-      case OperatorReplied replied -> update(REPLIED, Tuple.of(inquiry, at));
+          execute(END_OTHERS, Map.of("inquiry", inquiry, "id", assigned.eventId(), "at", at))
+              .chain(
+                  () ->
+                      execute(
+                          START,
+                          Map.of(
+                              "id", assigned.eventId(),
+                              "inquiry", inquiry,
+                              "operator", assigned.operatorId(),
+                              "team", assigned.teamId(),
+                              "at", at)));
+      case InquiryAccepted accepted -> execute(ACCEPTED, Map.of("inquiry", inquiry, "at", at));
+      case OperatorReplied replied -> execute(REPLIED, Map.of("inquiry", inquiry, "at", at));
       case InquiryStatusChanged changed when changed.current() == InquiryStatus.RESOLVED ->
-          update(RESOLVED, Tuple.of(inquiry, at));
+          execute(RESOLVED, Map.of("inquiry", inquiry, "at", at));
       case InquiryForwarded forwarded when forwarded.fromOperatorId() != null ->
-          update(FORWARDED, Tuple.of(inquiry, forwarded.fromOperatorId()));
+          execute(FORWARDED, Map.of("inquiry", inquiry, "operator", forwarded.fromOperatorId()));
       default -> Uni.createFrom().voidItem();
     };
   }
 
-  private static Uni<?> started(
-      SqlConnection connection, InquiryAssigned assigned, UUID inquiry, OffsetDateTime at) {
-    return connection
-        .preparedQuery(END_OTHERS)
-        .execute(Tuple.of(inquiry, assigned.eventId(), at))
+  private static Uni<Void> execute(String sql, Map<String, Object> parameters) {
+    return Panache.getSession()
         .chain(
-            () ->
-                connection
-                    .preparedQuery(START)
-                    .execute(
-                        Tuple.of(
-                            assigned.eventId(),
-                            inquiry,
-                            assigned.operatorId(),
-                            assigned.teamId(),
-                            at)));
-  }
-
-  private Uni<Void> update(String sql, Tuple parameters) {
-    return pool.preparedQuery(sql).execute(parameters).replaceWithVoid();
+            session -> {
+              var statement = session.createNativeMutationQuery(sql);
+              parameters.forEach(statement::setParameter);
+              return statement.executeUpdate();
+            })
+        .replaceWithVoid();
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -53,7 +53,7 @@ public class CountedDatabaseResource extends SwitchboardTestResource {
 
   /**
    * The inbound topic with {@value #PARTITIONS} partitions before the service subscribes, so that
-   * the benchmark profile's consumer concurrency has partitions to spread over.
+   * platform's consumer has batches of several partitions to apply side by side.
    */
   private static void createInboundTopic(Map<String, String> config) {
     try (Admin admin =

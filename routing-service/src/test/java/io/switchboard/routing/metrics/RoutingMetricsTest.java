@@ -18,6 +18,7 @@ import io.switchboard.testing.PrometheusScrape;
 import io.switchboard.testing.SwitchboardTestResource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,22 @@ class RoutingMetricsTest extends RoutingTestBase {
         .isTrue();
     assertThat(scrape.has("switchboard_routing_status_changes_total", Map.of("status", "REOPENED")))
         .isTrue();
+    // The dashboards and alerts name routing's consumers by these tags.
+    for (String consumer :
+        List.of("inquiries-inbound", "sla-events", "report-lifecycle", "report-inbound")) {
+      for (String kind : List.of("unavailable", "conflict", "permanent")) {
+        assertThat(
+                scrape.has(
+                    "switchboard_messaging_failures_total",
+                    Map.of("incoming", consumer, "kind", kind)))
+            .as("%s failures of kind %s", consumer, kind)
+            .isTrue();
+      }
+      assertThat(
+              scrape.has("switchboard_messaging_dead_letters_total", Map.of("incoming", consumer)))
+          .as("%s dead letters", consumer)
+          .isTrue();
+    }
   }
 
   @Test
