@@ -142,7 +142,7 @@ final class BatchProcessor {
     ContextExecutor.runOnSafeContext(
         vertx,
         () ->
-            Panache.withTransaction(() -> applyNew(events))
+            AfterCommit.scope(() -> Panache.withTransaction(() -> applyNew(events)))
                 .ifNoItem()
                 .after(attemptTimeout)
                 .failWith(() -> new TimeoutException("attempt took longer than " + attemptTimeout))
