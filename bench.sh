@@ -48,7 +48,7 @@ SERVICE_PORTS="$SERVICE_PORTS $(port SWITCHBOARD_SLA_PORT 8083) $(port SWITCHBOA
 ready_services() {
   local ready=0
   for p in $SERVICE_PORTS; do
-    if curl -fsS -m 3 -o /dev/null "http://127.0.0.1:$p/q/health/ready"; then
+    if curl -fsS -m 3 -o /dev/null "http://127.0.0.1:$p/q/health/ready" 2> /dev/null; then
       ready=$((ready + 1))
     fi
   done

@@ -568,6 +568,14 @@ public final class Bench {
       return http.acceptedPerSecond();
     }
 
+    /**
+     * Inquiries on the inbound topic per second of load: ingest publishes before it answers, so
+     * this counts what wrk gave up waiting for at the end of the step too.
+     */
+    double publishedPerSecond() {
+      return http.seconds() > 0 ? inquiries / http.seconds() : Double.NaN;
+    }
+
     /** Acknowledged inquiries per second from the first request to the last acknowledgement. */
     double acknowledgedPerSecond() {
       if (pipeline == null || pipeline.acknowledged() == 0) {
@@ -635,7 +643,9 @@ public final class Bench {
       report.line(
           "",
           Format.count(p.received())
-              + " on inquiries.inbound; routed "
+              + " on inquiries.inbound ("
+              + Format.rate(r.publishedPerSecond())
+              + " over the load); routed "
               + Format.count(p.routed())
               + " ("
               + Format.rate(r.routedPerSecond())
@@ -659,7 +669,12 @@ public final class Bench {
                   + " unacknowledged, consumer lag "
                   + Format.count(r.drain().lag()));
     } else {
-      report.line("", Format.count(r.inquiries()) + " published to its own inquiries.inbound");
+      report.line(
+          "",
+          Format.count(r.inquiries())
+              + " published to its own inquiries.inbound ("
+              + Format.rate(r.publishedPerSecond())
+              + " over the load)");
     }
     report.line("HTTP", h.httpMs().millis() + "   (wrk: send to response, every response)");
     if (r.endToEnd()) {
@@ -813,9 +828,10 @@ public final class Bench {
     report.line("Summary");
     report.line(
         String.format(
-            "  %-44s %10s %10s %10s %12s %12s %9s %9s",
+            "  %-34s %10s %10s %10s %10s %10s %12s %10s %8s",
             "step",
             "accepted",
+            "published",
             "routed",
             "acked",
             "HTTP p99",
@@ -826,9 +842,10 @@ public final class Bench {
       PipelineTracker.Outcome p = r.pipeline();
       report.line(
           String.format(
-              "  %-44s %10s %10s %10s %12s %12s %9s %9s",
+              "  %-34s %10s %10s %10s %10s %10s %12s %10s %8s",
               shortName(r),
               Format.rate(r.acceptedPerSecond()),
+              Format.rate(r.publishedPerSecond()),
               p == null ? "–" : Format.rate(r.routedPerSecond()),
               p == null ? "–" : Format.rate(r.acknowledgedPerSecond()),
               Format.ms(r.http().httpMs().p99()),
@@ -836,7 +853,10 @@ public final class Bench {
               p == null ? "–" : Format.ms(p.toAcknowledged().p99()),
               p == null ? "–" : Format.num(r.statementsPerInquiry("routing"), 2)));
     }
-    report.line("  (routing: DB statements per inquiry; rates from the first request to the last)");
+    report.line(
+        "  (accepted: 202s per second of load; published: inquiry-received records per second of"
+            + " load; routed, acked: from the first request to the last; routing: its DB"
+            + " statements per inquiry)");
     targets();
   }
 
@@ -844,12 +864,15 @@ public final class Bench {
     if (!r.endToEnd()) {
       return "ingest alone, closed loop";
     }
-    return r.rate() > 0 ? "end to end, open loop " + r.rate() + "/s" : "end to end, saturation";
+    return r.rate() > 0 ? "end to end, " + r.rate() + "/s" : "end to end, saturation";
   }
 
   private void targets() {
     report.line("");
     report.line("Targets (met or not on this run; machine noise included)");
+    report.line(
+        "  throughput: 202s and acknowledgements per second, both ≥ 1,000/s within 1% (pacing and"
+            + " the step's edges), all acknowledged; judged on steps of 60 s or more");
     List<StepResult> endToEnd = results.stream().filter(StepResult::endToEnd).toList();
 
     // 1. Throughput: accepted and acknowledged at 1,000/s or more, for 60 s.
@@ -881,10 +904,9 @@ public final class Bench {
               + Format.rate(accepted)
               + ", acknowledged "
               + Format.rate(acknowledged)
-              + (allAcknowledged ? "" : ", not all acknowledged")
-              + " (within 1% for pacing and the step's edges)";
+              + (allAcknowledged ? "" : ", not all acknowledged");
     }
-    report.line("≥ 1,000/s accepted+acked 60 s", throughput);
+    report.line("≥ 1,000/s for 60 s", throughput);
 
     // 2. Ingest alone.
     results.stream()
@@ -909,7 +931,7 @@ public final class Bench {
               boolean allRouted = p.routed() == p.received();
               boolean allAcked = p.acknowledged() == p.received();
               report.line(
-                  "100/s: →routed p99 < 250 ms",
+                  "100/s: →routed p99 < 250ms",
                   verdict(allRouted && p.toRouted().p99() < 250, true)
                       + ": "
                       + Format.ms(p.toRouted().p99())
@@ -925,7 +947,7 @@ public final class Bench {
 
     // 4. Routing's database work.
     if (!db.available() || endToEnd.isEmpty()) {
-      report.line("routing ≤ 3 DB round trips", "not measured");
+      report.line("routing ≤ 3 DB trips", "not measured");
     } else {
       StringBuilder each = new StringBuilder();
       boolean all = true;
@@ -946,7 +968,7 @@ public final class Bench {
         each.append("; ");
       }
       report.line(
-          "routing ≤ 3 DB round trips",
+          "routing ≤ 3 DB trips",
           verdict(all, true)
               + " at every step, counted as statements (≥ round trips unless batched): "
               + each.toString().replaceAll("; $", ""));
@@ -966,7 +988,7 @@ public final class Bench {
     heap.forEach(
         (name, bytes) -> heaps.append(name).append(' ').append(Format.mib(bytes)).append("; "));
     report.line(
-        "no service heap > 256 MiB",
+        "heap ≤ 256 MiB each",
         heap.isEmpty()
             ? "not measured"
             : verdict(worst <= HEAP_TARGET, true)

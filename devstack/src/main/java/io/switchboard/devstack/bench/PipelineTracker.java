@@ -80,8 +80,10 @@ final class PipelineTracker implements AutoCloseable {
       Map<TopicPartition, Long> startOffsets) {
     this.inboundTopic = topicPrefix + "inquiries.inbound";
     this.lifecycleTopic = topicPrefix + "inquiries.lifecycle";
-    this.sourcePrefix = "WEB_FORM:" + keyPrefix;
-    this.recipientMarker = keyPrefix.toLowerCase(java.util.Locale.ROOT);
+    // "-t" follows the prefix in every key (webform.lua: <prefix>-t<thread>-<n>), so that step
+    // r20's keys never match step r200's.
+    this.sourcePrefix = "WEB_FORM:" + keyPrefix + "-t";
+    this.recipientMarker = (keyPrefix + "-t").toLowerCase(java.util.Locale.ROOT);
     this.mailUrl = mailBaseUrl;
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
