@@ -61,6 +61,7 @@ public final class Bench {
   private final List<StepResult> results = new ArrayList<>();
   private final AtomicReference<ServiceProcess> aloneProcess = new AtomicReference<>();
   private final Map<String, Double> idleStatementsPerSecond = new HashMap<>();
+  private Sampler activeSampler;
   private Admin admin;
   private DbStats db;
   private Baselines.Producer producer;
@@ -120,6 +121,7 @@ public final class Bench {
         new DbStats(
             "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + DATABASE, "postgres", roles);
     findProcesses();
+    ensureTopics();
     stepCount =
         (options.ingestAlone() ? 1 : 0) + options.rates().size() + (options.saturation() ? 1 : 0);
     header();
@@ -161,7 +163,22 @@ public final class Bench {
     } catch (RuntimeException e) {
       report.line("  " + what + " FAILED: " + e.getMessage());
       e.printStackTrace();
+    } finally {
+      // A failed step must not leave its sampler scraping the services during the next one.
+      Sampler sampler = activeSampler;
+      if (sampler != null) {
+        sampler.close();
+      }
     }
+  }
+
+  private Sampler startSampler(List<Sampler.Target> targets) {
+    activeSampler =
+        new Sampler(
+            targets,
+            Duration.ofMillis(options.sampleMillis()),
+            Duration.ofSeconds(options.metricsSeconds()));
+    return activeSampler;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -345,11 +362,7 @@ public final class Bench {
       Sampler.Target target = new Sampler.Target(ALONE_LABEL, pid, url + "/q/metrics", false);
       List<Sampler.Target> targets = new ArrayList<>(List.of(target));
       targets.addAll(stackProcesses);
-      Sampler sampler =
-          new Sampler(
-              targets,
-              Duration.ofMillis(options.sampleMillis()),
-              Duration.ofSeconds(options.metricsSeconds()));
+      Sampler sampler = startSampler(targets);
       long stepStart = System.currentTimeMillis();
       Wrk.Result http = Wrk.run(load, prefix, API_KEY, work);
       sampler.stop();
@@ -435,11 +448,7 @@ public final class Bench {
     DbStats.Snapshot db0 = db.snapshot();
     Report.progress(name + ": " + load.describe());
     try (PipelineTracker tracker = new PipelineTracker(bootstrap, "", prefix, mailUrl, start)) {
-      Sampler sampler =
-          new Sampler(
-              stackProcesses,
-              Duration.ofMillis(options.sampleMillis()),
-              Duration.ofSeconds(options.metricsSeconds()));
+      Sampler sampler = startSampler(stackProcesses);
       long stepStart = System.currentTimeMillis();
       Wrk.Result http = Wrk.run(load, prefix, API_KEY, work);
       Report.progress("load done, waiting for the backlog");
@@ -482,11 +491,7 @@ public final class Bench {
     }
     Report.progress("idle stack, " + seconds + " s");
     DbStats.Snapshot before = db.snapshot();
-    Sampler sampler =
-        new Sampler(
-            stackProcesses,
-            Duration.ofMillis(options.sampleMillis()),
-            Duration.ofSeconds(options.metricsSeconds()));
+    Sampler sampler = startSampler(stackProcesses);
     sleep(seconds * 1000L);
     sampler.stop();
     DbStats.Snapshot delta = db.snapshot().minus(before);
@@ -1033,6 +1038,23 @@ public final class Bench {
       return offsets;
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the end offsets of " + topics, e);
+    }
+  }
+
+  /**
+   * The topics the tracker reads exist before the first step, as the broker would create them on
+   * first use (3 partitions): a fresh stack may not have routed anything yet.
+   */
+  private void ensureTopics() {
+    try {
+      var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      for (String topic : List.of(INBOUND, LIFECYCLE)) {
+        if (!existing.contains(topic)) {
+          Baselines.createTopic(admin, topic, 3);
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot list the broker's topics", e);
     }
   }
 
