@@ -77,7 +77,9 @@ ready=$(ready_services)
 if [ "$ready" -eq 4 ]; then
   stack=reused
   echo "The local stack is running: using it." >&2
-  # Only the driver is built: the services' jars are in use by the running stack.
+  # Only the driver is built: the services' jars are in use by the running stack. (The launcher
+  # runs from devstack/target/classes too: with devstack's sources unchanged nothing is rewritten;
+  # after changing them, restart the stack.)
   echo "Building devstack (the benchmark driver) ..." >&2
   ./mvnw -B -q package -DskipTests -pl devstack
   if [ ! -f ingest-service/target/quarkus-app/quarkus-run.jar ]; then

@@ -643,6 +643,13 @@ public final class Bench {
                     + Format.ms(h.maxLateMs())
                     + ")"
                 : ""));
+    if (h.requests() == 0 && h.sent() > 0) {
+      report.line(
+          "",
+          "WARNING: not one of "
+              + Format.count(h.sent())
+              + " requests was answered: the service may be stuck (see its log)");
+    }
     if (r.endToEnd()) {
       PipelineTracker.Outcome p = r.pipeline();
       report.line(
@@ -975,7 +982,8 @@ public final class Bench {
       report.line(
           "routing ≤ 3 DB trips",
           verdict(all, true)
-              + " at every step, counted as statements (≥ round trips unless batched): "
+              + ": its statements per inquiry at each end-to-end step (≥ round trips unless it"
+              + " batches): "
               + each.toString().replaceAll("; $", ""));
     }
 
