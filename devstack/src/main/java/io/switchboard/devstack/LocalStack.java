@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -13,7 +14,13 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Ports come from environment variables with these defaults: {@code SWITCHBOARD_KAFKA_PORT}
  * 9092, {@code SWITCHBOARD_POSTGRES_PORT} 55432, {@code SWITCHBOARD_SMTP_PORT} 2525, {@code
- * SWITCHBOARD_MAIL_VIEWER_PORT} 8025, and each service's own (8081–8084).
+ * SWITCHBOARD_MAIL_VIEWER_PORT} 8025, and each service's own (8081–8084). {@code
+ * SWITCHBOARD_STATE_DIR} moves the state (default {@code .switchboard}), so that {@code ./bench.sh}
+ * can run on a fresh stack without touching the one a developer keeps.
+ *
+ * <p>Each service connects to PostgreSQL as a role of its own ({@code ingest_service}, ...; all
+ * superusers, like {@code postgres}), and pg_stat_statements is loaded: that is how the benchmark
+ * tells every service's statements apart, transaction control included, at no cost on the wire.
  */
 public final class LocalStack {
   private static final String DATABASE = "switchboard";
@@ -32,7 +39,9 @@ public final class LocalStack {
 
   private static void run() throws InterruptedException {
     Path root = Path.of("").toAbsolutePath();
-    Path state = root.resolve(".switchboard");
+    String stateDir = System.getenv("SWITCHBOARD_STATE_DIR");
+    Path state =
+        root.resolve(stateDir == null || stateDir.isBlank() ? ".switchboard" : stateDir.trim());
     int kafkaPort = port("SWITCHBOARD_KAFKA_PORT", 9092);
     int postgresPort = port("SWITCHBOARD_POSTGRES_PORT", 55432);
     int smtpPort = port("SWITCHBOARD_SMTP_PORT", 2525);
@@ -43,9 +52,14 @@ public final class LocalStack {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(started, stopped)));
 
     say("Starting PostgreSQL on " + postgresPort + " ...");
-    PostgresNode postgres = PostgresNode.start(state.resolve("postgres"), postgresPort, false);
+    PostgresNode postgres =
+        PostgresNode.start(state.resolve("postgres"), postgresPort, false, true);
     started.add(postgres);
     postgres.ensureDatabase(DATABASE);
+    postgres.ensureStatementStatistics(DATABASE);
+    for (SwitchboardService service : SwitchboardService.values()) {
+      postgres.ensureRole(databaseRole(service));
+    }
     say("Starting Kafka on " + kafkaPort + " ...");
     KafkaNode kafka =
         KafkaNode.start(state.resolve("kafka"), kafkaPort, System.getProperty("java.class.path"));
@@ -60,9 +74,10 @@ public final class LocalStack {
     List<ServiceProcess> services = new ArrayList<>();
     for (SwitchboardService service : SwitchboardService.values()) {
       int port = port("SWITCHBOARD_" + service.name() + "_PORT", service.defaultPort());
+      Map<String, String> properties = service.properties(stack, port);
+      properties.put("quarkus.datasource.username", databaseRole(service));
       ServiceProcess process =
-          ServiceProcess.start(
-              service, root, service.properties(stack, port), state.resolve("logs"));
+          ServiceProcess.start(service, root, properties, state.resolve("logs"));
       services.add(process);
       started.add(process);
     }
@@ -120,6 +135,11 @@ public final class LocalStack {
     }
     say("Stopped.");
     stopped.countDown();
+  }
+
+  /** The PostgreSQL role a service connects as, e.g. {@code routing_service}. */
+  public static String databaseRole(SwitchboardService service) {
+    return service.moduleName().replace('-', '_');
   }
 
   private static int port(String variable, int fallback) {

@@ -21,9 +21,22 @@ public final class PostgresNode implements AutoCloseable {
    * @param dataDir cluster directory; kept between starts unless {@code fresh}
    */
   public static PostgresNode start(Path dataDir, int port, boolean fresh) {
+    return start(dataDir, port, fresh, false);
+  }
+
+  /**
+   * @param statementStatistics loads pg_stat_statements, which the benchmark reads to count each
+   *     service's statements; test clusters go without its (small) cost per statement
+   */
+  public static PostgresNode start(
+      Path dataDir, int port, boolean fresh, boolean statementStatistics) {
     try {
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (statementStatistics) {
+        builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+      }
       EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder()
+          builder
               .setPort(port)
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(fresh)
@@ -62,6 +75,35 @@ public final class PostgresNode implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create database " + name, e);
+    }
+  }
+
+  /**
+   * Creates a login role unless it exists. A superuser like the local run's {@code postgres}: it
+   * only gives a service's statements their own name in pg_stat_statements.
+   */
+  public void ensureRole(String name) {
+    if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("unsafe role name " + name);
+    }
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      var exists = statement.executeQuery("select 1 from pg_roles where rolname = '" + name + "'");
+      if (!exists.next()) {
+        statement.execute("create role " + name + " login superuser");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create role " + name, e);
+    }
+  }
+
+  /** Creates pg_stat_statements in {@code database} unless it is there (needs it preloaded). */
+  public void ensureStatementStatistics(String database) {
+    try (Connection connection = postgres.getDatabase(USER, database).getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create extension if not exists pg_stat_statements");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create pg_stat_statements in " + database, e);
     }
   }
 

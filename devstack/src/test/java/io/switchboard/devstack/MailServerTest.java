@@ -67,6 +67,30 @@ class MailServerTest {
     }
   }
 
+  @Test
+  void messagesJsonListsWhenEachMessageArrivedSinceAGivenNumber() throws Exception {
+    int smtpPort = Ports.free();
+    int httpPort = Ports.free();
+    try (MailServer server = MailServer.start(smtpPort, httpPort, store)) {
+      long before = System.currentTimeMillis();
+      send(smtpPort, "[SB-1] We received your inquiry", "anna@example.com");
+      send(smtpPort, "[SB-2] Мы получили ваше обращение", "boris@example.com", "zoe@example.com");
+      long after = System.currentTimeMillis();
+
+      String all = read(httpPort, "/messages.json?since=0");
+      assertThat(all)
+          .startsWith("{\"next\":2,")
+          .contains("\"number\":0", "\"subject\":\"[SB-1] We received your inquiry\"")
+          .contains("\"recipients\":[\"boris@example.com\",\"zoe@example.com\"]")
+          .contains("[SB-2] Мы получили ваше обращение");
+      Matcher received = Pattern.compile("\"receivedAt\":(\\d+)").matcher(all);
+      assertThat(received.results().map(m -> Long.parseLong(m.group(1))))
+          .hasSize(2)
+          .allSatisfy(at -> assertThat(at).isBetween(before, after));
+      assertThat(read(httpPort, "/messages.json?since=1")).doesNotContain("SB-1").contains("SB-2");
+    }
+  }
+
   private static void send(int port, String subject, String... recipients)
       throws MessagingException {
     Properties properties = new Properties();
