@@ -7,12 +7,14 @@ import io.quarkus.runtime.Startup;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.Priority;
+import io.switchboard.platform.consumer.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Counters and timers recorded where routing decides, named as in docs/metrics.md; gauges live in
+ * Counters and timers recorded where routing decides, once the decision committed ({@link
+ * AfterCommit}: a retried batch does not count twice), named as in docs/metrics.md; gauges live in
  * {@link TeamGauges}.
  */
 // Created at startup, not on first use: its constructor registers the zero-valued series.
@@ -35,7 +37,7 @@ public class RoutingMetrics {
   }
 
   public void prioritized(Channel channel, Priority priority) {
-    prioritizedCounter(channel, priority).increment();
+    AfterCommit.run(() -> prioritizedCounter(channel, priority).increment());
   }
 
   /** An assignment; the first one of an inquiry also times inquiry received → assigned. */
@@ -46,42 +48,55 @@ public class RoutingMetrics {
       Instant receivedAt,
       Instant assignedAt,
       boolean first) {
-    registry
-        .counter("switchboard.routing.assignments", "team", teamId, "reason", reason.name())
-        .increment();
-    if (first) {
-      Timer.builder("switchboard.routing.assignment.latency")
-          .description("Time from inquiry received to first assignment")
-          .tags("team", teamId, "priority", priority.name())
-          .register(registry)
-          .record(Duration.between(receivedAt, assignedAt).abs());
-    }
+    AfterCommit.run(
+        () -> {
+          registry
+              .counter("switchboard.routing.assignments", "team", teamId, "reason", reason.name())
+              .increment();
+          if (first) {
+            Timer.builder("switchboard.routing.assignment.latency")
+                .description("Time from inquiry received to first assignment")
+                .tags("team", teamId, "priority", priority.name())
+                .register(registry)
+                .record(Duration.between(receivedAt, assignedAt).abs());
+          }
+        });
   }
 
   /** An inquiry moved away from an operator. */
   public void reassigned(String teamId, ReassignmentReason reason) {
-    registry
-        .counter("switchboard.routing.reassignments", "team", teamId, "reason", reason.name())
-        .increment();
+    AfterCommit.run(
+        () -> {
+          registry
+              .counter("switchboard.routing.reassignments", "team", teamId, "reason", reason.name())
+              .increment();
+        });
   }
 
   /** A lifecycle transition to {@code status}; a resolution also counts for its operator. */
   public void statusChanged(InquiryStatus status, String teamId, String operatorId) {
-    statusCounter(status).increment();
-    if (status == InquiryStatus.RESOLVED && operatorId != null && teamId != null) {
-      registry
-          .counter("switchboard.routing.operator.resolved", "team", teamId, "operator", operatorId)
-          .increment();
-    }
+    AfterCommit.run(
+        () -> {
+          statusCounter(status).increment();
+          if (status == InquiryStatus.RESOLVED && operatorId != null && teamId != null) {
+            registry
+                .counter(
+                    "switchboard.routing.operator.resolved", "team", teamId, "operator", operatorId)
+                .increment();
+          }
+        });
   }
 
   /** From the assignment to the operator's reply. */
   public void responded(String teamId, String operatorId, Instant assignedAt, Instant repliedAt) {
-    Timer.builder("switchboard.routing.operator.response")
-        .description("Time from assignment to the operator's first reply")
-        .tags("team", teamId, "operator", operatorId)
-        .register(registry)
-        .record(Duration.between(assignedAt, repliedAt).abs());
+    AfterCommit.run(
+        () -> {
+          Timer.builder("switchboard.routing.operator.response")
+              .description("Time from assignment to the operator's first reply")
+              .tags("team", teamId, "operator", operatorId)
+              .register(registry)
+              .record(Duration.between(assignedAt, repliedAt).abs());
+        });
   }
 
   private Counter prioritizedCounter(Channel channel, Priority priority) {

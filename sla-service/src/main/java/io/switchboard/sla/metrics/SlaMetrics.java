@@ -7,6 +7,7 @@ import io.quarkus.runtime.Startup;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ClockKind;
 import io.switchboard.contracts.Priority;
+import io.switchboard.platform.consumer.AfterCommit;
 import io.switchboard.platform.metrics.SwitchboardMeters;
 import io.switchboard.sla.timer.TimerPlan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,26 +47,32 @@ public class SlaMetrics {
   }
 
   public void clockStarted(ClockKind clock, Channel channel, Priority priority) {
-    started(clock, channel, priority).increment();
+    AfterCommit.run(() -> started(clock, channel, priority).increment());
   }
 
   /** A clock stopped after {@code counted} business time, within its target or not. */
   public void clockStopped(
       ClockKind clock, Channel channel, Priority priority, boolean met, Duration counted) {
-    stopped(clock, channel, priority, met).increment();
-    Timer.builder("switchboard.sla.clock.elapsed")
-        .description("Counted time of a clock when it stopped")
-        .tag("clock", clock.name())
-        .tag("channel", channel.name())
-        .tag("priority", priority.name())
-        .register(registry)
-        .record(counted);
+    AfterCommit.run(
+        () -> {
+          stopped(clock, channel, priority, met).increment();
+          Timer.builder("switchboard.sla.clock.elapsed")
+              .description("Counted time of a clock when it stopped")
+              .tag("clock", clock.name())
+              .tag("channel", channel.name())
+              .tag("priority", priority.name())
+              .register(registry)
+              .record(counted);
+        });
   }
 
   public void timerFired(
       TimerPlan.Kind kind, ClockKind clock, Channel channel, Priority priority, Duration late) {
-    lag.record(late.isNegative() ? Duration.ZERO : late);
-    fired(kind, clock, channel, priority).increment();
+    AfterCommit.run(
+        () -> {
+          lag.record(late.isNegative() ? Duration.ZERO : late);
+          fired(kind, clock, channel, priority).increment();
+        });
   }
 
   private Counter started(ClockKind clock, Channel channel, Priority priority) {
