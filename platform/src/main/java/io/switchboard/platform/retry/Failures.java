@@ -32,6 +32,13 @@ public final class Failures {
   private static final String HR_NO_CONNECTION = "HR000092";
   // Vert.x: no pooled connection became free in time (internal class, hence by name).
   private static final String VERTX_TIMEOUT = "io.vertx.core.impl.NoStackTraceTimeoutException";
+  // Vert.x: the pool is closing (the service stops). Never a reason to dead-letter a record.
+  private static final String POOL_CLOSED = "Pool closed";
+  // Netty's native transport reports a reset or broken socket as its own IOException subclass.
+  private static final String NETTY_IO = "io.netty.channel.unix.Errors$NativeIoException";
+  // Hibernate Reactive: the connection closed under a live transaction (it was reset). Bounded, as
+  // a conflict: the next attempt meets the outage itself (unavailable) or succeeds.
+  private static final String HR_CLOSED_IN_TRANSACTION = "HR000090";
 
   private Failures() {}
 
@@ -81,13 +88,20 @@ public final class Failures {
         || t instanceof io.smallrye.mutiny.TimeoutException
         || t instanceof RetriableException
         || t instanceof DependencyUnavailable
-        || VERTX_TIMEOUT.equals(t.getClass().getName())) {
+        || VERTX_TIMEOUT.equals(t.getClass().getName())
+        || POOL_CLOSED.equals(t.getMessage())
+        || NETTY_IO.equals(t.getClass().getName())) {
       return FailureKind.UNAVAILABLE;
     }
     if (t instanceof HibernateException
         && t.getMessage() != null
         && t.getMessage().startsWith(HR_NO_CONNECTION)) {
       return FailureKind.UNAVAILABLE;
+    }
+    if (t instanceof HibernateException
+        && t.getMessage() != null
+        && t.getMessage().startsWith(HR_CLOSED_IN_TRANSACTION)) {
+      return FailureKind.CONFLICT;
     }
     if (t instanceof RetryableConflict
         || t instanceof OptimisticLockException

@@ -51,6 +51,9 @@ class FailuresTest {
         .isEqualTo(FailureKind.UNAVAILABLE);
     assertThat(Failures.classify(new java.util.concurrent.TimeoutException("attempt")))
         .isEqualTo(FailureKind.UNAVAILABLE);
+    assertThat(Failures.classify(io.vertx.core.Future.failedFuture("Pool closed").cause()))
+        .as("the service is stopping")
+        .isEqualTo(FailureKind.UNAVAILABLE);
   }
 
   @Test
@@ -75,6 +78,12 @@ class FailuresTest {
     assertThat(Failures.classify(new StaleObjectStateException("Inquiry", 1)))
         .isEqualTo(FailureKind.CONFLICT);
     assertThat(Failures.classify(new RetryableConflict("moved"))).isEqualTo(FailureKind.CONFLICT);
+    assertThat(
+            Failures.classify(
+                new HibernateException(
+                    "HR000090: Live transaction detected while closing the connection")))
+        .as("connection reset mid-transaction")
+        .isEqualTo(FailureKind.CONFLICT);
   }
 
   @Test
