@@ -36,6 +36,15 @@ public final class KafkaNode implements AutoCloseable {
    * same log directory after a crash listens where it did before.
    */
   public static KafkaNode start(Path dir, int port, int controllerPort, String classpath) {
+    return start(dir, port, controllerPort, classpath, Duration.ofSeconds(90));
+  }
+
+  /**
+   * @param readyTimeout how long the broker may take to serve; a restart recovering its log on a
+   *     loaded machine takes longer than a first start
+   */
+  public static KafkaNode start(
+      Path dir, int port, int controllerPort, String classpath, Duration readyTimeout) {
     Path config = writeConfig(dir, port, controllerPort);
     Path loggingConfig = writeLoggingConfig(dir);
     List<String> jvm = List.of("-Xmx768m", "-Dlog4j2.configurationFile=" + loggingConfig);
@@ -54,7 +63,12 @@ public final class KafkaNode implements AutoCloseable {
                 config.toString()),
             dir.resolve("kafka-stdout.log"));
     KafkaNode node = new KafkaNode(process, port);
-    node.awaitReady(Duration.ofSeconds(90));
+    try {
+      node.awaitReady(readyTimeout);
+    } catch (RuntimeException e) {
+      process.close();
+      throw e;
+    }
     return node;
   }
 

@@ -33,25 +33,12 @@ public final class ServiceProcess implements AutoCloseable {
       Path repositoryRoot,
       Map<String, String> properties,
       Path logDir) {
-    return start(service, repositoryRoot, properties, logDir, List.of());
-  }
-
-  /**
-   * @param jvmOptions further JVM options, e.g. to trade peak speed for a cheaper start
-   */
-  public static ServiceProcess start(
-      SwitchboardService service,
-      Path repositoryRoot,
-      Map<String, String> properties,
-      Path logDir,
-      List<String> jvmOptions) {
     Path jar = service.jar(repositoryRoot);
     if (!Files.exists(jar)) {
       throw new IllegalStateException(
           jar + " is missing: package the services first (./mvnw package -DskipTests)");
     }
     List<String> jvm = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC"));
-    jvm.addAll(jvmOptions);
     properties.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
     int port = Integer.parseInt(properties.get("quarkus.http.port"));
     JavaProcess process =

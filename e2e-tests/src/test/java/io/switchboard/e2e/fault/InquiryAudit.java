@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * What became of each accepted inquiry: its events counted both as raw records and as distinct
@@ -44,6 +45,13 @@ final class InquiryAudit {
           && clockStarted.distinct() > 0
           && acknowledged.distinct() > 0
           && delivered.distinct() > 0;
+    }
+
+    /** How many of the five steps happened at least once: grows while the backlog drains. */
+    int stepsDone() {
+      return Stream.of(prioritized, decided, clockStarted, acknowledged, delivered)
+          .mapToInt(c -> c.distinct() > 0 ? 1 : 0)
+          .sum();
     }
 
     boolean doubled() {

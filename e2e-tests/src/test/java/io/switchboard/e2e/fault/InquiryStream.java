@@ -15,17 +15,19 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
@@ -45,7 +47,11 @@ final class InquiryStream implements AutoCloseable {
   private static final Channel[] ROTATION = {
     Channel.WEB_FORM, Channel.EMAIL, Channel.CHAT, Channel.TELEGRAM, Channel.PHONE
   };
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  // A patient sender: an impatient one that gives up and retries makes a slow ingest slower still.
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  // Senders are many, but each waits for its answer: a backlog of retries after an outage flows
+  // back at this concurrency instead of all at once.
+  private static final int IN_FLIGHT = 16;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** An inquiry ingest accepted. */
@@ -76,6 +82,9 @@ final class InquiryStream implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(2))
           .build();
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  private final BlockingQueue<Submission> ready = new LinkedBlockingQueue<>();
+  private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+  private final Thread dispatcher;
   private final AtomicLong sequence = new AtomicLong();
   private final Set<Submission> pending = ConcurrentHashMap.newKeySet();
   private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
@@ -87,6 +96,7 @@ final class InquiryStream implements AutoCloseable {
   InquiryStream(String ingestUrl, String run) {
     this.ingest = ingestUrl;
     this.run = run;
+    this.dispatcher = Thread.ofPlatform().daemon().name("inquiry-stream").start(this::dispatch);
   }
 
   /** Posts {@code perSecond} new inquiries a second, whatever the answers (open loop). */
@@ -109,15 +119,20 @@ final class InquiryStream implements AutoCloseable {
     return List.copyOf(accepted);
   }
 
+  /** Submissions without a 202 yet. */
+  long unsettled() {
+    return pending.size();
+  }
+
   /** Submissions of the window without a 202 yet. */
   long unsettled(String label) {
     return pending.stream().filter(s -> s.window.equals(label)).count();
   }
 
-  /** A few of the unsettled submissions of the window, with their last answer. */
+  /** A few of the unsettled submissions of the window (any when null), with their last answer. */
   List<String> unsettledExamples(String label) {
     return pending.stream()
-        .filter(s -> s.window.equals(label))
+        .filter(s -> label == null || s.window.equals(label))
         .limit(5)
         .map(s -> s.channel + " #" + s.seq + " after " + s.attempts + " attempts: " + s.lastProblem)
         .toList();
@@ -141,16 +156,28 @@ final class InquiryStream implements AutoCloseable {
     Channel channel = ROTATION[(int) (seq % ROTATION.length)];
     Submission submission = new Submission(seq, channel, window, request(channel, seq));
     pending.add(submission);
-    send(submission);
+    ready.add(submission);
   }
 
-  private void send(Submission submission) {
-    synchronized (submission) {
-      submission.attempts++;
+  private void dispatch() {
+    try {
+      while (true) {
+        Submission submission = ready.take();
+        inFlight.acquire();
+        synchronized (submission) {
+          submission.attempts++;
+        }
+        client
+            .sendAsync(submission.request, HttpResponse.BodyHandlers.ofString())
+            .whenComplete(
+                (response, failure) -> {
+                  inFlight.release();
+                  answered(submission, response, failure);
+                });
+      }
+    } catch (InterruptedException closing) {
+      Thread.currentThread().interrupt();
     }
-    client
-        .sendAsync(submission.request, HttpResponse.BodyHandlers.ofString())
-        .whenComplete((response, failure) -> answered(submission, response, failure));
   }
 
   private void answered(Submission submission, HttpResponse<String> response, Throwable failure) {
@@ -188,7 +215,7 @@ final class InquiryStream implements AutoCloseable {
     if (scheduler.isShutdown()) {
       return;
     }
-    scheduler.schedule(() -> send(submission), delay.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.schedule(() -> ready.add(submission), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void reject(Submission submission, String problem) {
@@ -351,20 +378,10 @@ final class InquiryStream implements AutoCloseable {
     running = false;
   }
 
-  List<String> windows() {
-    List<String> labels = new ArrayList<>();
-    accepted.forEach(
-        a -> {
-          if (!labels.contains(a.window())) {
-            labels.add(a.window());
-          }
-        });
-    return labels;
-  }
-
   @Override
   public void close() {
     running = false;
     scheduler.shutdownNow();
+    dispatcher.interrupt();
   }
 }

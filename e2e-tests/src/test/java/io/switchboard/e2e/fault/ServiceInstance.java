@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +25,6 @@ import java.util.concurrent.TimeoutException;
 final class ServiceInstance implements AutoCloseable {
   static final String HALT_AT = "switchboard.fault.halt-at";
 
-  /**
-   * C1 only: six service JVMs start and restart again and again on two shared cores, and C2's
-   * compilations would make each start several times more expensive, for a peak speed that a few
-   * inquiries a second never need.
-   */
-  private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -98,7 +91,7 @@ final class ServiceInstance implements AutoCloseable {
     Map<String, String> effective = new HashMap<>(properties);
     haltAt.ifPresent(point -> effective.put(HALT_AT, point));
     logOffsetAtStart = logSize();
-    process = ServiceProcess.start(service, root, effective, logs, JVM_OPTIONS);
+    process = ServiceProcess.start(service, root, effective, logs);
     return this;
   }
 

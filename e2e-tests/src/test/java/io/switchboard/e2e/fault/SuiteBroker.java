@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The fault suite's own KRaft broker (not the daemon other tests share): a child JVM that a kill -9
  * really kills, started again on the same log directory, client port and controller port.
  */
 final class SuiteBroker implements AutoCloseable {
+  private static final Duration READY_LIMIT = Duration.ofMinutes(3);
   private final Path dir;
   private final int port;
   private final int controllerPort;
@@ -28,7 +30,8 @@ final class SuiteBroker implements AutoCloseable {
 
   static SuiteBroker start(Path dir) {
     SuiteBroker broker = new SuiteBroker(dir, Ports.free(), Ports.free(), devstackClasspath());
-    broker.node = KafkaNode.start(dir, broker.port, broker.controllerPort, broker.classpath);
+    broker.node =
+        KafkaNode.start(dir, broker.port, broker.controllerPort, broker.classpath, READY_LIMIT);
     return broker;
   }
 
@@ -50,7 +53,7 @@ final class SuiteBroker implements AutoCloseable {
 
   /** Returns once the broker answers a metadata request again. */
   void restart() {
-    node = KafkaNode.start(dir, port, controllerPort, classpath);
+    node = KafkaNode.start(dir, port, controllerPort, classpath, READY_LIMIT);
   }
 
   @Override

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * two providers, the packaged services as processes, the inquiry stream and the event log.
  */
 final class SuiteSystem implements AutoCloseable {
-  static final Duration READY_LIMIT = Duration.ofMinutes(2);
+  static final Duration READY_LIMIT = Duration.ofMinutes(3);
   private static final String DATABASE = "switchboard";
 
   final Path root;
