@@ -164,6 +164,7 @@ class FaultSuiteIT {
     double rowStarted = progress.seconds();
     progress.log("=== %s", fault.name());
     Notes notes = new Notes(progress);
+    reviveDead(notes);
     pause(LEAD_IN);
     try {
       fault.injection().inject(notes);
@@ -461,18 +462,34 @@ class FaultSuiteIT {
       notes.fail(
           "%s armed with %s exited with code %d without the hook's message",
           name, spec, exit.get());
+    } else if (!log.contains("Fault hook armed")) {
+      // FaultHooks logs that line the first time any point is reached: without it, this build never
+      // calls the hook, and another restart would only cost time.
+      notes.fail(
+          "%s armed with %s did not halt within %d s of being ready: the fault point was never"
+              + " reached (not wired into this build); left running armed",
+          name, spec, HALT_LIMIT.toSeconds());
+      return;
     } else {
       notes.fail(
-          "%s armed with %s did not halt within %d s of being ready: %s",
-          name,
-          spec,
-          HALT_LIMIT.toSeconds(),
-          log.contains("Fault hook armed")
-              ? "the hook was reached fewer than " + HALT_AT_NTH + " times"
-              : "the fault point was never reached (not wired into this build?)");
+          "%s armed with %s did not halt within %d s of being ready: the hook was reached fewer"
+              + " than %d times",
+          name, spec, HALT_LIMIT.toSeconds(), HALT_AT_NTH);
       instance.stop();
     }
     restart(instance, notes);
+  }
+
+  /** An instance that died outside its own fault (e.g. an armed hook firing late) comes back. */
+  private void reviveDead(Notes notes) {
+    for (ServiceInstance instance : system.serving()) {
+      if (!instance.isAlive()) {
+        notes.fail(
+            "%s was found dead before this fault (exit %s): restarted",
+            instance.name(), instance.awaitExit(Duration.ZERO).map(String::valueOf).orElse("?"));
+        restart(instance, notes);
+      }
+    }
   }
 
   private void providersDown(Notes notes) {
