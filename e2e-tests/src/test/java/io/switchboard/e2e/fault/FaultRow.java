@@ -38,7 +38,8 @@ record FaultRow(
   }
 
   static String table(List<FaultRow> rows) {
-    String format = "%-44s %8s %5s %7s %13s %8s %11s %6s %8s %9s %6s %s%n";
+    int width = rows.stream().mapToInt(r -> r.fault().length()).max().orElse(5);
+    String format = "%-" + width + "s %8s %5s %7s %13s %8s %11s %6s %8s %9s %6s %s%n";
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
