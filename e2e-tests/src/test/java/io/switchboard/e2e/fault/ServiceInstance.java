@@ -113,11 +113,6 @@ final class ServiceInstance implements AutoCloseable {
     }
   }
 
-  /** A polite stop (SIGTERM, shutdown hooks run), used only to re-arm an instance. */
-  void stop() {
-    process.close();
-  }
-
   /**
    * Waits for the process to end by itself.
    *
