@@ -515,19 +515,38 @@ class FaultSuiteIT {
         (System.nanoTime() - start) / 1e9, system.http.refused() - refusedBefore);
   }
 
-  private void twoInstances(Notes notes) {
-    ServiceInstance routing2 = system.instance(SwitchboardService.ROUTING, "routing-service#2");
-    ServiceInstance notification2 =
-        system.instance(SwitchboardService.NOTIFICATION, "notification-service#2");
-    long start = System.nanoTime();
-    system.startAll(List.of(routing2, notification2));
-    notes.note(
-        "second instances ready after %.1f s: routing pid %d, notification pid %d",
-        (System.nanoTime() - start) / 1e9, routing2.pid(), notification2.pid());
-    awaitTwoMembersWithPartitions(List.of("routing-service", "notification-service"), notes);
-    // Traffic through both members of each group before one of them dies.
+  private void twoInstances(Notes notes) throws Exception {
+    List<String> groups = List.of("routing-service", "notification-service");
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.broker.bootstrapServers()))) {
+      // One member per channel and instance: a service with two channels in its group has two.
+      Map<String, Integer> before = members(admin, groups);
+      ServiceInstance routing2 = system.instance(SwitchboardService.ROUTING, "routing-service#2");
+      ServiceInstance notification2 =
+          system.instance(SwitchboardService.NOTIFICATION, "notification-service#2");
+      long start = System.nanoTime();
+      system.startAll(List.of(routing2, notification2));
+      notes.note(
+          "second instances ready after %.1f s: routing pid %d, notification pid %d",
+          (System.nanoTime() - start) / 1e9, routing2.pid(), notification2.pid());
+      Awaitility.await("twice the members, each with partitions, in " + groups)
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  admin.describeConsumerGroups(groups).all().get().values().stream()
+                      .allMatch(
+                          group ->
+                              group.members().size() == 2 * before.get(group.groupId())
+                                  && group.members().stream()
+                                      .allMatch(m -> !m.assignment().topicPartitions().isEmpty())));
+      notes.note("consumer groups %s went from %s members to twice as many", groups, before);
+    }
+    // Traffic through both instances of each service before one of them dies.
     pause(LEAD_IN);
-    for (String name : List.of("routing-service", "notification-service")) {
+    for (String name : groups) {
       ServiceInstance first = system.instance(name);
       long pid = first.pid();
       first.kill();
@@ -537,24 +556,9 @@ class FaultSuiteIT {
     }
   }
 
-  private void awaitTwoMembersWithPartitions(List<String> groups, Notes notes) {
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.broker.bootstrapServers()))) {
-      Awaitility.await("two members with partitions in " + groups)
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(500))
-          .ignoreExceptions()
-          .until(
-              () ->
-                  admin.describeConsumerGroups(groups).all().get().values().stream()
-                      .allMatch(
-                          group ->
-                              group.members().size() == 2
-                                  && group.members().stream()
-                                      .allMatch(m -> !m.assignment().topicPartitions().isEmpty())));
-      notes.note("both consumer groups %s have two members with partitions", groups);
-    }
+  private static Map<String, Integer> members(Admin admin, List<String> groups) throws Exception {
+    return admin.describeConsumerGroups(groups).all().get().entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().members().size()));
   }
 
   private void restart(ServiceInstance instance, Notes notes) {
