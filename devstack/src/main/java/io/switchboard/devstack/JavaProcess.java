@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A child JVM started with the same Java as this one, its output in a log file. */
@@ -70,6 +71,24 @@ public final class JavaProcess implements AutoCloseable {
 
   public Path log() {
     return log;
+  }
+
+  /** What a crash does: SIGKILL, no shutdown hooks, no flush; returns once the process is gone. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException(name + " (pid " + pid() + ") survived SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while killing " + name, e);
+    }
+  }
+
+  /** Completes with the exit code when the process ends, whoever ended it. */
+  public CompletableFuture<Integer> onExit() {
+    return process.onExit().thenApply(Process::exitValue);
   }
 
   /** The last lines of the log, for error messages. */

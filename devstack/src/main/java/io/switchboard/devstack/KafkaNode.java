@@ -28,7 +28,23 @@ public final class KafkaNode implements AutoCloseable {
    * @param classpath a classpath holding Kafka's jars and this class
    */
   public static KafkaNode start(Path dir, int port, String classpath) {
-    int controllerPort = Ports.free();
+    return start(dir, port, Ports.free(), classpath);
+  }
+
+  /**
+   * As {@link #start(Path, int, String)} with a fixed controller port: a broker restarted on the
+   * same log directory after a crash listens where it did before.
+   */
+  public static KafkaNode start(Path dir, int port, int controllerPort, String classpath) {
+    return start(dir, port, controllerPort, classpath, Duration.ofSeconds(90));
+  }
+
+  /**
+   * @param readyTimeout how long the broker may take to serve; a restart recovering its log on a
+   *     loaded machine takes longer than a first start
+   */
+  public static KafkaNode start(
+      Path dir, int port, int controllerPort, String classpath, Duration readyTimeout) {
     Path config = writeConfig(dir, port, controllerPort);
     Path loggingConfig = writeLoggingConfig(dir);
     List<String> jvm = List.of("-Xmx768m", "-Dlog4j2.configurationFile=" + loggingConfig);
@@ -47,7 +63,12 @@ public final class KafkaNode implements AutoCloseable {
                 config.toString()),
             dir.resolve("kafka-stdout.log"));
     KafkaNode node = new KafkaNode(process, port);
-    node.awaitReady(Duration.ofSeconds(90));
+    try {
+      node.awaitReady(readyTimeout);
+    } catch (RuntimeException e) {
+      process.close();
+      throw e;
+    }
     return node;
   }
 
@@ -154,6 +175,19 @@ public final class KafkaNode implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL: no controlled shutdown, no final flush of the log segments. */
+  public void kill() {
+    process.kill();
   }
 
   @Override

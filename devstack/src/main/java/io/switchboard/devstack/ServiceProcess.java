@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** A packaged Switchboard service running as its own process. */
 public final class ServiceProcess implements AutoCloseable {
@@ -59,6 +60,24 @@ public final class ServiceProcess implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public Path log() {
+    return process.log();
+  }
+
+  /** SIGKILL, as a crashed host or the OOM killer would; returns once the process is gone. */
+  public void kill() {
+    process.kill();
+  }
+
+  /** Completes with the exit code when the process ends (137 after SIGKILL or a halt(137)). */
+  public CompletableFuture<Integer> onExit() {
+    return process.onExit();
   }
 
   /** Waits until {@code /q/health/ready} answers 200 (broker and database reachable). */
