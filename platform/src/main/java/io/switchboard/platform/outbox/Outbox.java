@@ -10,7 +10,9 @@ import java.time.Instant;
 
 /**
  * Stages an outgoing event in the caller's transaction. Call it inside {@code @WithTransaction}:
- * the event is published if and only if the state change it describes commits.
+ * the event is published if and only if the state change it describes commits. An inquiry's events
+ * reach Kafka in the order of their staging transactions' commits as long as those transactions
+ * lock the inquiry's row before staging, as every service's do.
  */
 @ApplicationScoped
 public class Outbox {
@@ -29,6 +31,7 @@ public class Outbox {
     message.eventType = type.ceType();
     message.payload = EventCodec.encode(event);
     message.occurredAt = event.occurredAt();
+    // Only for the publish delay metric: the relay orders by the table's sequence, never by clocks.
     message.createdAt = Instant.now();
     return message.persist().replaceWithVoid();
   }
