@@ -10,8 +10,12 @@ update outbox_message m
 
 alter table outbox_message alter column seq set not null;
 alter table outbox_message alter column seq add generated always as identity;
-select setval(pg_get_serial_sequence('outbox_message', 'seq'), coalesce(max(seq), 0) + 1, false)
-  from outbox_message;
+do $$
+begin
+    perform setval(pg_get_serial_sequence('outbox_message', 'seq'),
+                   coalesce((select max(seq) from outbox_message), 0) + 1, false);
+end;
+$$;
 
 create unique index outbox_message_seq on outbox_message (seq);
 

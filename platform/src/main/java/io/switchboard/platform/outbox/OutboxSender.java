@@ -6,7 +6,6 @@ import io.switchboard.platform.kafka.RecordPublisher;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -62,7 +61,7 @@ final class OutboxSender {
       try {
         acks.get(i).join();
         acknowledged.add(batch.get(i));
-      } catch (CompletionException | CancellationException failed) {
+      } catch (CompletionException failed) {
         failure = failure == null ? failed.getCause() : failure;
       }
     }
