@@ -70,13 +70,33 @@ public interface SwitchboardConfig {
   Outbox outbox();
 
   interface Outbox {
-    /** How often the relay looks for unpublished events: the upper bound of publish delay. */
-    @WithDefault("0.2s")
+    /**
+     * How often the relay's leader looks for unpublished events on its own. A fallback only: a
+     * commit that stages an event wakes the leader at once (PostgreSQL NOTIFY), so this bounds the
+     * delay only of events whose notification was missed, for example while the leader was
+     * reconnecting.
+     */
+    @WithDefault("1s")
     Duration pollInterval();
 
-    /** Events published per relay round. */
+    /** Events published per relay round; a full round is followed by another one at once. */
     @WithDefault("200")
     int batchSize();
+
+    /**
+     * How often an instance that is not the relay's leader tries to take over, and how often the
+     * leader proves its lock connection alive: the pause in publishing after a leader dies.
+     */
+    @WithDefault("1s")
+    Duration leaderCheckInterval();
+
+    /**
+     * The longest a relay round may take (read, publish, delete) before it counts as failed and the
+     * next one may start. Above the producer's own bounds ({@code switchboard.kafka.producer.
+     * max-block} plus {@code delivery-timeout}), so that a slow broker fails a send, not a round.
+     */
+    @WithDefault("30s")
+    Duration roundTimeout();
   }
 
   default String topic(String contractTopic) {

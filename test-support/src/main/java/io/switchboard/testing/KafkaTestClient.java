@@ -113,6 +113,11 @@ public final class KafkaTestClient implements AutoCloseable {
     return found;
   }
 
+  /** Every record on a topic so far, in partition order (no waiting). */
+  public List<ConsumerRecord<String, String>> recordsSoFar(String topic) {
+    return reader(topic).readAll();
+  }
+
   public ConsumerRecord<String, String> awaitRecord(
       String topic, Predicate<ConsumerRecord<String, String>> matching) {
     TopicReader reader = reader(topic);

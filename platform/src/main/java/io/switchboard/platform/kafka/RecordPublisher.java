@@ -2,6 +2,7 @@ package io.switchboard.platform.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The service's one Kafka producer (acks=all, idempotent, so a retried send is written once and in
  * order). {@code KafkaProducer.send} can block for metadata or buffer space while the broker is
  * away, so sends are handed to one thread of their own: never the event loop, and in call order.
+ * Created at startup, on the main thread: building the producer blocks too, and a lazy bean would
+ * be built by whichever thread sends first, typically an event loop.
  */
+@Startup
 @ApplicationScoped
 public class RecordPublisher {
   private final KafkaProducer<String, String> producer;

@@ -1,145 +1,136 @@
 package io.switchboard.platform.outbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.switchboard.contracts.CloudEvents;
 import io.switchboard.platform.SwitchboardConfig;
 import io.switchboard.platform.vertx.ContextExecutor;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.Executor;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes staged events to Kafka and deletes them once the broker acknowledged, all inside one
- * transaction whose {@code for update skip locked} keeps two instances off the same rows. A crash
- * after the acknowledgement and before the commit publishes the event again on the next round;
- * consumers deduplicate by event id.
+ * Publishes one service schema's staged events to Kafka, from one instance at a time so that every
+ * inquiry's events leave in the order they committed. The leader runs a round as soon as a commit
+ * notifies it, again at once after a full batch, and otherwise every poll interval as a fallback;
+ * one round at a time. A failed round is logged and the next wake-up or poll retries.
  */
-@ApplicationScoped
-public class OutboxRelay {
+final class OutboxRelay implements OutboxLeadership.Listener {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-  private final AtomicBoolean running = new AtomicBoolean();
-  private volatile Vertx vertx;
-  private volatile long timer;
-  private final MutinyEmitter<String> emitter;
-  private final SwitchboardConfig config;
+  private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
+  private final Vertx vertx;
+  private final OutboxLeadership leadership;
+  private final OutboxRound round;
+  private final long pollMillis;
   private final String schema;
-  private final String source;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean wanted = new AtomicBoolean();
+  private final AtomicInteger failedRounds = new AtomicInteger();
+  private volatile boolean stopped;
+  private volatile CompletableFuture<Void> roundOver = CompletableFuture.completedFuture(null);
+  private long pollTimer = -1;
 
-  public OutboxRelay(
-      @Channel("outbox") MutinyEmitter<String> emitter,
-      SwitchboardConfig config,
-      @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema,
-      @ConfigProperty(name = "quarkus.application.name") String applicationName) {
-    this.emitter = emitter;
-    this.config = config;
-    this.schema = schema;
-    this.source = "/" + applicationName;
-  }
-
-  // The scheduler's floor is one second; a Vert.x timer keeps publish delay to the poll interval.
-  void start(@Observes StartupEvent startup, Vertx vertx) {
-    long interval = Math.max(10, config.outbox().pollInterval().toMillis());
-    timer = vertx.setPeriodic(interval, ignored -> runRound(vertx));
+  OutboxRelay(
+      Vertx vertx,
+      SwitchboardConfig.Outbox settings,
+      String schema,
+      PgConnectOptions lockConnection,
+      OutboxSender sender) {
     this.vertx = vertx;
+    this.schema = schema;
+    this.round = new OutboxRound(sender, schema, settings.batchSize(), settings.roundTimeout());
+    this.pollMillis = Math.max(1, settings.pollInterval().toMillis());
+    this.leadership =
+        new OutboxLeadership(vertx, lockConnection, schema, settings.leaderCheckInterval(), this);
   }
 
-  // Before the database pool closes, so that no round starts against a closed pool.
-  void stop(@Observes ShutdownEvent shutdown) {
-    if (vertx != null) {
-      vertx.cancelTimer(timer);
+  void start() {
+    pollTimer = vertx.setPeriodic(pollMillis, ignored -> wake());
+    leadership.start();
+  }
+
+  /**
+   * Stops polling, lets a round in flight finish (for a while: its rows stay if it cannot), and
+   * gives up the leadership.
+   */
+  void stop() {
+    stopped = true;
+    vertx.cancelTimer(pollTimer);
+    try {
+      roundOver.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException ignored) {
+      // Its rows stay for the next leader.
     }
+    leadership.stop();
   }
 
-  private void runRound(Vertx vertx) {
-    if (!running.compareAndSet(false, true)) {
+  boolean leading() {
+    return leadership.leading();
+  }
+
+  @Override
+  public void elected() {
+    wake();
+  }
+
+  @Override
+  public void notified() {
+    wake();
+  }
+
+  /** Runs a round now if this instance leads and none is running; otherwise right after it. */
+  private void wake() {
+    wanted.set(true);
+    if (stopped || !leadership.leading() || !round.idle()) {
       return;
     }
-    ContextExecutor.runOnSafeContext(
-        vertx,
-        () ->
-            relay()
-                .onTermination()
-                .invoke(() -> running.set(false))
-                .subscribe()
-                .with(
-                    done -> {},
-                    failure -> LOG.warnf("Outbox relay round failed: %s", failure.getMessage())));
-  }
-
-  Uni<Void> relay() {
-    Executor backToContext = ContextExecutor.current();
-    return Panache.withTransaction(
-        () ->
-            claimBatch()
-                .chain(batch -> publish(batch).emitOn(backToContext).chain(() -> delete(batch))));
-  }
-
-  private Uni<List<OutboxMessage>> claimBatch() {
-    String sql =
-        "select * from "
-            + schema
-            + ".outbox_message order by created_at, id limit :limit for update skip locked";
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(sql, OutboxMessage.class)
-                    .setParameter("limit", config.outbox().batchSize())
-                    .getResultList());
-  }
-
-  private Uni<Void> publish(List<OutboxMessage> batch) {
-    if (batch.isEmpty()) {
-      return Uni.createFrom().voidItem();
+    if (running.compareAndSet(false, true)) {
+      wanted.set(false);
+      roundOver = new CompletableFuture<>();
+      long term = leadership.term();
+      ContextExecutor.runOnSafeContext(
+          vertx.getDelegate(),
+          () ->
+              round
+                  .run(() -> leadership.holds(term))
+                  .subscribe()
+                  .with(this::roundDone, this::roundFailed));
     }
-    List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-    return Uni.join().all(sends).andFailFast().replaceWithVoid();
   }
 
-  private Uni<Void> send(OutboxMessage message) {
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(CloudEvents.SPEC_VERSION, bytes("1.0"));
-    headers.add(CloudEvents.ID, bytes(message.id.toString()));
-    headers.add(CloudEvents.TYPE, bytes(message.eventType));
-    headers.add(CloudEvents.SOURCE, bytes(source));
-    headers.add(CloudEvents.TIME, bytes(message.occurredAt.toString()));
-    headers.add(CloudEvents.SUBJECT, bytes(message.recordKey));
-    headers.add(CloudEvents.CONTENT_TYPE, bytes("application/json"));
-    OutgoingKafkaRecordMetadata<String> metadata =
-        OutgoingKafkaRecordMetadata.<String>builder()
-            .withTopic(message.topic)
-            .withKey(message.recordKey)
-            .withHeaders(headers)
-            .build();
-    return emitter.sendMessage(Message.of(message.payload).addMetadata(metadata));
-  }
-
-  private Uni<Void> delete(List<OutboxMessage> batch) {
-    if (batch.isEmpty()) {
-      return Uni.createFrom().voidItem();
+  private void roundDone(int published) {
+    endRound();
+    int failed = failedRounds.getAndSet(0);
+    if (failed > 0) {
+      LOG.infof("Outbox relay (%s) publishes again after %d failed rounds", schema, failed);
     }
-    List<java.util.UUID> ids = batch.stream().map(m -> m.id).toList();
-    String sql = "delete from " + schema + ".outbox_message where id in (:ids)";
-    return Panache.getSession()
-        .chain(session -> session.createNativeQuery(sql).setParameter("ids", ids).executeUpdate())
-        .replaceWithVoid();
+    // A full batch means more rows are likely waiting; a wake-up during the round may have more.
+    if (published == round.batchSize() || wanted.get()) {
+      wake();
+    }
   }
 
-  private static byte[] bytes(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
+  private void roundFailed(Throwable failure) {
+    endRound();
+    // One warning per outage, not one per poll: the rest at debug, counted when it ends.
+    if (failedRounds.incrementAndGet() == 1 && !stopped) {
+      LOG.warnf(
+          "Outbox relay (%s) round failed, the rows stay for the next one: %s",
+          schema, failure.toString());
+    } else {
+      LOG.debugf("Outbox relay (%s) round failed: %s", schema, failure.toString());
+    }
+  }
+
+  private void endRound() {
+    running.set(false);
+    roundOver.complete(null);
   }
 }
