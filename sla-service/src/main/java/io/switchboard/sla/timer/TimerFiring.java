@@ -26,6 +26,12 @@ import org.jboss.logging.Logger;
  * Fires due timers: claims them with {@code for update skip locked}, marks them fired and stages
  * their events in one transaction, so a timer fires once and its event goes out once, whatever
  * number of instances poll.
+ *
+ * <p>The claim locks the inquiry's row as well as the timer's, skipping both when either is taken:
+ * every transaction that stages an event of an inquiry holds that row, so the outbox sequence of an
+ * inquiry's events is their commit order (a breach is never relayed after the clock-stop that
+ * committed before it). Skipping rather than waiting keeps the claim free of deadlocks with a
+ * consumer that locked the inquiry and then deletes its pending timers.
  */
 @ApplicationScoped
 public class TimerFiring {
@@ -59,11 +65,11 @@ public class TimerFiring {
             + schema
             + ".sla_timer t join "
             + schema
-            + ".sla_clock c on c.id = t.clock_id left join "
+            + ".sla_clock c on c.id = t.clock_id join "
             + schema
             + ".sla_inquiry i on i.inquiry_id = c.inquiry_id"
             + " where t.fired_at is null and t.due_at <= clock_timestamp()"
-            + " order by t.due_at limit :limit for update of t skip locked";
+            + " order by t.due_at limit :limit for update of t, i skip locked";
     this.markFired =
         "update " + schema + ".sla_timer set fired_at = clock_timestamp() where id in (:ids)";
   }
