@@ -10,6 +10,9 @@ import java.util.UUID;
  * @param current state after
  * @param actor operator id, customer or system
  * @param reason why
+ * @param operatorReplied the move records an operator's answer to the customer (from a channel or
+ *     through the operator API): the response clocks stop. Added within version 1; absent in older
+ *     payloads, read as false.
  */
 public record InquiryStatusChanged(
     UUID eventId,
@@ -19,7 +22,8 @@ public record InquiryStatusChanged(
     InquiryStatus previous,
     InquiryStatus current,
     String actor,
-    String reason)
+    String reason,
+    boolean operatorReplied)
     implements InquiryEvent {
 
   public static final int SCHEMA_VERSION = 1;

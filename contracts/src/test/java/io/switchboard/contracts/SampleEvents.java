@@ -117,7 +117,8 @@ final class SampleEvents {
               InquiryStatus.RESOLVED,
               InquiryStatus.RESOLVED,
               "sample-actor",
-              "sample-reason"),
+              "sample-reason",
+              true),
           new ClockStopped(
               EventIds.next(),
               INQUIRY_ID,

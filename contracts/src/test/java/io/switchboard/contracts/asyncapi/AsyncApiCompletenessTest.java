@@ -27,7 +27,8 @@ class AsyncApiCompletenessTest {
                   InquiryStatus.NEW,
                   InquiryStatus.ASSIGNED,
                   "duty-1",
-                  null),
+                  null,
+                  false),
               "/test")
           .keySet();
 

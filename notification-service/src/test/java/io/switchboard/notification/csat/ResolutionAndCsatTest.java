@@ -214,7 +214,8 @@ class ResolutionAndCsatTest extends QuarkusTestBase {
         InquiryStatus.ACCEPTED,
         InquiryStatus.RESOLVED,
         "op-17",
-        "answered");
+        "answered",
+        false);
   }
 
   private static List<MimeMessage> awaitMails(String address, int count) {

@@ -55,7 +55,7 @@ public class LifecycleService {
       return Uni.createFrom().voidItem();
     }
     return Lifecycle.next(inquiry.status, action)
-        .map(next -> move(inquiry, next, actor, reasonOf(action)))
+        .map(next -> move(inquiry, next, actor, action))
         .orElseGet(() -> Uni.createFrom().voidItem());
   }
 
@@ -66,7 +66,7 @@ public class LifecycleService {
       throw new IllegalStateException(
           action + " does not apply to a " + inquiry.status + " inquiry");
     }
-    return move(inquiry, next.get(), actor, reasonOf(action)).replaceWith(inquiry);
+    return move(inquiry, next.get(), actor, action).replaceWith(inquiry);
   }
 
   /** The assignee gives the inquiry back: somebody else gets it, or it waits in the queue. */
@@ -109,13 +109,15 @@ public class LifecycleService {
         .replaceWith(inquiry);
   }
 
-  private Uni<Void> move(Inquiry inquiry, InquiryStatus next, String actor, String reason) {
+  private Uni<Void> move(
+      Inquiry inquiry, InquiryStatus next, String actor, Lifecycle.Action action) {
     InquiryStatus previous = inquiry.status;
+    boolean operatorReplied = action == Lifecycle.Action.OPERATOR_REPLY;
     if (next == InquiryStatus.WAITING_ON_CUSTOMER
         && (previous == InquiryStatus.ASSIGNED || previous == InquiryStatus.ACCEPTED)
         && inquiry.operatorId != null
         && inquiry.assignedAt != null
-        && reasonOf(Lifecycle.Action.OPERATOR_REPLY).equals(reason)) {
+        && operatorReplied) {
       metrics.responded(inquiry.teamId, inquiry.operatorId, inquiry.assignedAt, Instant.now());
     }
     inquiry.status = next;
@@ -136,7 +138,8 @@ public class LifecycleService {
     boolean freed = Lifecycle.holding(previous) && !Lifecycle.holding(next);
     LOG.infof("Inquiry %s %s -> %s by %s", inquiry.id, previous, next, actor);
     return extra
-        .chain(() -> statusChanges.record(inquiry, previous, actor, reason))
+        .chain(
+            () -> statusChanges.record(inquiry, previous, actor, reasonOf(action), operatorReplied))
         .chain(() -> freed ? queue.drain(inquiry.teamId) : Uni.createFrom().voidItem());
   }
 

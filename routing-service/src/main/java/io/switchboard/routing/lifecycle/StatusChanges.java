@@ -22,6 +22,19 @@ public class StatusChanges {
   }
 
   public Uni<Void> record(Inquiry inquiry, InquiryStatus previous, String actor, String reason) {
+    return record(inquiry, previous, actor, reason, false);
+  }
+
+  /**
+   * @param operatorReplied the move records an operator's answer, so sla-service stops the response
+   *     clocks whichever way the answer was given (the channel or the operator API)
+   */
+  public Uni<Void> record(
+      Inquiry inquiry,
+      InquiryStatus previous,
+      String actor,
+      String reason,
+      boolean operatorReplied) {
     if (previous == inquiry.status) {
       return Uni.createFrom().voidItem();
     }
@@ -35,6 +48,7 @@ public class StatusChanges {
             previous,
             inquiry.status,
             actor,
-            reason));
+            reason,
+            operatorReplied));
   }
 }

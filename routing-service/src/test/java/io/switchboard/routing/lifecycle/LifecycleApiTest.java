@@ -29,6 +29,27 @@ import org.junit.jupiter.api.Test;
 class LifecycleApiTest extends RoutingTestBase {
 
   @Test
+  void anAnswerRecordedThroughTheApiIsAnOperatorReplyForTheClocks() {
+    InquiryReceived received = EventFixtures.inquiryReceived().build();
+    InquiryAssigned assigned = publishAndAwaitAssignment(received);
+    String path = "/api/inquiries/" + received.inquiryId();
+    String assignee = DevTokens.of(assigned.operatorId(), "operator");
+    post(assignee, path + "/accept", null).statusCode(200);
+    InquiryStatusChanged accepted =
+        awaitChange(received, InquiryStatus.ASSIGNED, InquiryStatus.ACCEPTED);
+    assertThat(accepted.operatorReplied()).isFalse();
+
+    post(assignee, path + "/replies", null)
+        .statusCode(200)
+        .body("status", equalTo("WAITING_ON_CUSTOMER"));
+
+    InquiryStatusChanged replied =
+        awaitChange(received, InquiryStatus.ACCEPTED, InquiryStatus.WAITING_ON_CUSTOMER);
+    assertThat(replied.operatorReplied()).isTrue();
+    assertThat(replied.actor()).isEqualTo(assigned.operatorId());
+  }
+
+  @Test
   void operatorWorksTheInquiryAndTheCustomerReopensItAfterResolution() {
     InquiryReceived received = EventFixtures.inquiryReceived().build();
     InquiryAssigned assigned = publishAndAwaitAssignment(received);
@@ -55,7 +76,10 @@ class LifecycleApiTest extends RoutingTestBase {
             assigned.operatorId(),
             "support@example.com",
             "m-1"));
-    awaitChange(received, InquiryStatus.ACCEPTED, InquiryStatus.WAITING_ON_CUSTOMER);
+    assertThat(awaitChange(received, InquiryStatus.ACCEPTED, InquiryStatus.WAITING_ON_CUSTOMER))
+        .as("an answer by a channel is marked, so the response clocks stop")
+        .extracting(InquiryStatusChanged::operatorReplied)
+        .isEqualTo(true);
 
     post(assignee, path + "/resolve", null).statusCode(200).body("status", equalTo("RESOLVED"));
     post(assignee, path + "/resolve", null)

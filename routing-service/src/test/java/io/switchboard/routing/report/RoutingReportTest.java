@@ -361,7 +361,8 @@ class RoutingReportTest extends RoutingTestBase {
             InquiryStatus.ACCEPTED,
             InquiryStatus.RESOLVED,
             "operator",
-            "resolved"));
+            "resolved",
+            false));
   }
 
   private void replied(String inquiry, String operator, Instant at) {

@@ -73,7 +73,8 @@ public class ClockLifecycle {
     return switch (event) {
       case InquiryReceived received -> received(received);
       case CustomerReplied reply -> customerReplied(reply);
-      case OperatorReplied reply -> withInquiry(reply, inquiry -> operatorReplied(reply, inquiry));
+      case OperatorReplied reply ->
+          withInquiry(reply, inquiry -> answered(inquiry, reply.occurredAt()));
       case InquiryStatusChanged change ->
           withInquiry(change, inquiry -> statusChanged(change, inquiry));
       case InquiryPrioritized prioritized ->
@@ -184,14 +185,19 @@ public class ClockLifecycle {
                     }));
   }
 
-  private Uni<Void> operatorReplied(OperatorReplied reply, SlaInquiry inquiry) {
+  /**
+   * An operator answered, by a channel (ingest's OperatorReplied) or through the operator API
+   * (routing's status change marked operatorReplied): the response clocks stop. Both arrive for a
+   * channel answer; the second finds them stopped.
+   */
+  private Uni<Void> answered(SlaInquiry inquiry, Instant at) {
     return clocks(inquiry)
         .chain(
             clocks -> {
               Uni<Void> chain = Uni.createFrom().voidItem();
               for (SlaClock clock : clocks) {
                 if (clock.kind != ClockKind.RESOLUTION && clock.status != SlaClock.Status.STOPPED) {
-                  chain = chain.chain(() -> stop(clock, inquiry, reply.occurredAt()));
+                  chain = chain.chain(() -> stop(clock, inquiry, at));
                 }
               }
               return chain;
@@ -199,6 +205,14 @@ public class ClockLifecycle {
   }
 
   private Uni<Void> statusChanged(InquiryStatusChanged change, SlaInquiry inquiry) {
+    Uni<Void> answered =
+        change.operatorReplied()
+            ? answered(inquiry, change.occurredAt())
+            : Uni.createFrom().voidItem();
+    return answered.chain(() -> statusMoved(change, inquiry));
+  }
+
+  private Uni<Void> statusMoved(InquiryStatusChanged change, SlaInquiry inquiry) {
     Instant at = change.occurredAt();
     return clocks(inquiry)
         .chain(

@@ -17,8 +17,10 @@ import io.switchboard.contracts.ClockResumed;
 import io.switchboard.contracts.ClockStarted;
 import io.switchboard.contracts.ClockStopped;
 import io.switchboard.contracts.CloudEvents;
+import io.switchboard.contracts.EventIds;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.contracts.InquiryStatus;
+import io.switchboard.contracts.InquiryStatusChanged;
 import io.switchboard.contracts.Priority;
 import io.switchboard.contracts.Topics;
 import io.switchboard.testing.DevTokens;
@@ -104,6 +106,40 @@ class ClockLifecycleTest {
         .then()
         .statusCode(404);
     given().get("/sla/inquiries/{id}/clocks", id).then().statusCode(401);
+  }
+
+  @Test
+  void anAnswerRecordedThroughTheOperatorApiStopsTheFirstResponseClock() throws SQLException {
+    // POST /api/inquiries/{id}/replies reaches sla-service only as routing's status change.
+    InquiryReceived received = EventFixtures.inquiryReceived().channel(Channel.WEB_FORM).build();
+    String id = received.inquiryId();
+    kafka.publish(received);
+    kafka.awaitEvent(ClockStarted.class, e -> e.inquiryId().equals(id));
+
+    kafka.publish(
+        new InquiryStatusChanged(
+            EventIds.next(),
+            id,
+            received.occurredAt().plusSeconds(19),
+            InquiryStatusChanged.SCHEMA_VERSION,
+            InquiryStatus.ACCEPTED,
+            InquiryStatus.WAITING_ON_CUSTOMER,
+            "duty-1",
+            "operator replied",
+            true));
+
+    ClockStopped stopped =
+        kafka.awaitEvent(
+            ClockStopped.class,
+            e -> e.inquiryId().equals(id) && e.clock() == ClockKind.FIRST_RESPONSE);
+    assertThat(stopped.stoppedAt()).isEqualTo(received.occurredAt().plusSeconds(19));
+    assertThat(stopped.elapsedSeconds()).isEqualTo(19);
+    assertThat(pendingTimers(id, ClockKind.FIRST_RESPONSE))
+        .as("no warning, breach or escalation for an answered inquiry")
+        .isZero();
+    assertThat(status(id, ClockKind.RESOLUTION))
+        .as("waiting on the customer pauses the resolution clock")
+        .isEqualTo("PAUSED");
   }
 
   @Test

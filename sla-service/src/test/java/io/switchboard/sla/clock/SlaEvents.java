@@ -52,7 +52,8 @@ final class SlaEvents {
         previous,
         current,
         "op-1",
-        "test");
+        "test",
+        false);
   }
 
   static InquiryPrioritized prioritized(String inquiryId, Instant at, Priority priority) {

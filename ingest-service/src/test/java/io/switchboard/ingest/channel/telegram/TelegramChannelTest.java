@@ -98,7 +98,8 @@ class TelegramChannelTest {
                 InquiryStatus.RESOLVED,
                 InquiryStatus.CLOSED,
                 "duty-1",
-                "resolved and confirmed"));
+                "resolved and confirmed",
+                false));
     kafka.awaitConsumed("ingest-service", kafka.topic(Topics.INQUIRIES_LIFECYCLE), closed);
 
     String second =
