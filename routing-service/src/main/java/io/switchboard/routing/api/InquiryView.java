@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * An inquiry as the operator API shows it, with the priority rules that matched and the team rule
- * that chose its team and topic.
+ * that chose its team and topic; {@code automatic} marks machine-written mail, kept unassigned.
  */
 public record InquiryView(
     String id,
@@ -24,7 +24,8 @@ public record InquiryView(
     String teamId,
     String operatorId,
     Instant receivedAt,
-    Instant assignedAt) {
+    Instant assignedAt,
+    boolean automatic) {
   public static InquiryView of(Inquiry i) {
     return new InquiryView(
         i.id.toString(),
@@ -39,6 +40,7 @@ public record InquiryView(
         i.teamId,
         i.operatorId,
         i.receivedAt,
-        i.assignedAt);
+        i.assignedAt,
+        i.automatic);
   }
 }

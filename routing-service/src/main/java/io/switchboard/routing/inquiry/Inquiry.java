@@ -85,6 +85,12 @@ public class Inquiry extends PanacheEntityBase {
   @Column(name = "forward_level")
   public int forwardLevel;
 
+  /**
+   * Machine-written (a bounce, an auto-reply, bulk mail): it stays NEW, visible and counted, and
+   * takes no operator's slot until a person writes in its thread.
+   */
+  public boolean automatic;
+
   @jakarta.persistence.Version public long version;
 
   public List<String> matchedRuleList() {

@@ -139,8 +139,7 @@ public class InquiryRouter {
   private Uni<Void> apply(InquiryEvent event, Map<UUID, TeamDecision> teams, Set<String> held) {
     return switch (event) {
       case InquiryReceived received -> route(received, teams.get(received.eventId()));
-      case CustomerReplied reply ->
-          reply(reply.inquiryId(), Lifecycle.Action.CUSTOMER_REPLY, "customer", held);
+      case CustomerReplied reply -> customerReply(reply, held);
       case OperatorReplied reply ->
           reply(
               reply.inquiryId(),
@@ -149,6 +148,25 @@ public class InquiryRouter {
               held);
       default -> Uni.createFrom().voidItem();
     };
+  }
+
+  /** A person writing in the thread of a machine-written inquiry makes it one to answer. */
+  private Uni<Void> customerReply(CustomerReplied reply, Set<String> held) {
+    UUID id = UUID.fromString(reply.inquiryId());
+    return locks
+        .inquiry(id, held)
+        .chain(
+            inquiry -> {
+              if (inquiry != null
+                  && inquiry.automatic
+                  && inquiry.status == InquiryStatus.NEW
+                  && !reply.automatic()) {
+                inquiry.automatic = false;
+                LOG.infof("Inquiry %s: a person wrote in its thread, routed now", id);
+                return assign(inquiry);
+              }
+              return lifecycle.onEvent(id, inquiry, Lifecycle.Action.CUSTOMER_REPLY, "customer");
+            });
   }
 
   private Uni<Void> reply(
@@ -234,6 +252,7 @@ public class InquiryRouter {
     inquiry.topic = team.topic();
     inquiry.teamRule = team.rule();
     inquiry.receivedAt = received.occurredAt();
+    inquiry.automatic = received.automatic();
     LOG.infof(
         "Inquiry %s is %s by rules %s; team %s, topic %s by team rule %s",
         inquiry.id,
@@ -259,7 +278,17 @@ public class InquiryRouter {
                         team.team(),
                         team.topic(),
                         team.rule())))
-        .chain(() -> assigner.assignOrQueue(inquiry, Set.of(), "system"))
+        .chain(() -> received.automatic() ? keepAside(inquiry) : assign(inquiry))
         .replaceWithVoid();
+  }
+
+  private Uni<Void> assign(Inquiry inquiry) {
+    return assigner.assignOrQueue(inquiry, Set.of(), "system").replaceWithVoid();
+  }
+
+  private Uni<Void> keepAside(Inquiry inquiry) {
+    LOG.infof("Inquiry %s is machine-written: kept, not assigned", inquiry.id);
+    metrics.automatic(inquiry.channel);
+    return Uni.createFrom().voidItem();
   }
 }

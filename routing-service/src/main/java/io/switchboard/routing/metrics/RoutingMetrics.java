@@ -30,10 +30,20 @@ public class RoutingMetrics {
       for (Priority priority : Priority.values()) {
         prioritizedCounter(channel, priority);
       }
+      automaticCounter(channel);
     }
     for (InquiryStatus status : InquiryStatus.values()) {
       statusCounter(status);
     }
+  }
+
+  /** A machine-written inquiry kept without an assignee. */
+  public void automatic(Channel channel) {
+    AfterCommit.run(() -> automaticCounter(channel).increment());
+  }
+
+  private Counter automaticCounter(Channel channel) {
+    return registry.counter("switchboard.routing.inquiries.automatic", "channel", channel.name());
   }
 
   public void prioritized(Channel channel, Priority priority) {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.CloudEvents;
+import io.switchboard.contracts.CustomerReplied;
+import io.switchboard.contracts.EventIds;
 import io.switchboard.contracts.InquiryAssigned;
+import io.switchboard.contracts.InquiryPrioritized;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.contracts.Priority;
 import io.switchboard.contracts.Topics;
@@ -16,6 +20,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +68,57 @@ class RoutingFlowTest {
     assertThat(assigned.operatorId()).startsWith("duty-");
     assertThat(queryString("select operator_id from routing.inquiry where id = ?::uuid", received))
         .isEqualTo(assigned.operatorId());
+  }
+
+  @Test
+  void machineWrittenMailIsKeptWithoutTakingASlotUntilAPersonWritesInItsThread()
+      throws SQLException {
+    InquiryReceived bounce =
+        EventFixtures.inquiryReceived()
+            .channel(Channel.EMAIL)
+            .text("Undelivered Mail Returned to Sender", "Delivery failed", "en")
+            .automatic(true)
+            .build();
+    var published = kafka.publish(bounce);
+    kafka.awaitEvent(InquiryPrioritized.class, e -> e.inquiryId().equals(bounce.inquiryId()));
+    kafka.awaitConsumed("routing-service", kafka.topic(Topics.INQUIRIES_INBOUND), published);
+
+    assertThat(queryString("select status from routing.inquiry where id = ?::uuid", bounce))
+        .isEqualTo("NEW");
+    assertThat(queryString("select operator_id from routing.inquiry where id = ?::uuid", bounce))
+        .as("no operator's slot")
+        .isNull();
+    assertThat(
+            queryString("select automatic::text from routing.inquiry where id = ?::uuid", bounce))
+        .isEqualTo("true");
+
+    // An auto-reply in the thread changes nothing; a person's message makes it one to answer.
+    kafka.publish(reply(bounce, true));
+    var human = kafka.publish(reply(bounce, false));
+    InquiryAssigned assigned =
+        kafka.awaitEvent(InquiryAssigned.class, e -> e.inquiryId().equals(bounce.inquiryId()));
+    kafka.awaitConsumed("routing-service", kafka.topic(Topics.INQUIRIES_INBOUND), human);
+    assertThat(assigned.operatorId()).startsWith("duty-");
+    assertThat(
+            kafka.eventsSoFar(InquiryAssigned.class, e -> e.inquiryId().equals(bounce.inquiryId())))
+        .hasSize(1);
+    assertThat(
+            queryString("select automatic::text from routing.inquiry where id = ?::uuid", bounce))
+        .isEqualTo("false");
+  }
+
+  private static CustomerReplied reply(InquiryReceived to, boolean automatic) {
+    return new CustomerReplied(
+        EventIds.next(),
+        to.inquiryId(),
+        Instant.now(),
+        CustomerReplied.SCHEMA_VERSION,
+        Channel.EMAIL,
+        automatic ? "Out of office" : "Please call me back",
+        false,
+        List.of(),
+        "m-" + EventIds.next(),
+        automatic);
   }
 
   @Test

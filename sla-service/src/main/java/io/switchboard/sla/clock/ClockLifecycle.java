@@ -153,11 +153,16 @@ public class ClockLifecycle {
             clocks(inquiry)
                 .chain(
                     clocks -> {
-                      if (clocks.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                      }
                       if (inquiry.channel == null) {
                         inquiry.channel = reply.channel();
+                      }
+                      if (clocks.isEmpty()) {
+                        // Machine-written mail starts no clock; a person writing in its thread
+                        // is waiting for an answer from now on.
+                        return start(inquiry, ClockKind.FIRST_RESPONSE, reply.occurredAt(), null)
+                            .chain(
+                                () ->
+                                    start(inquiry, ClockKind.RESOLUTION, reply.occurredAt(), null));
                       }
                       Uni<Void> chain = Uni.createFrom().voidItem();
                       SlaClock resolution = find(clocks, ClockKind.RESOLUTION);

@@ -273,6 +273,18 @@ class ClockLifecycleTest {
     assertThat(
             kafka.eventsSoFar(ClockStarted.class, e -> e.inquiryId().equals(automatic.inquiryId())))
         .isEmpty();
+
+    // A person writing in the thread of the auto-reply now waits for an answer.
+    Instant written = automatic.occurredAt().plusSeconds(600);
+    kafka.publish(customerReplied(automatic.inquiryId(), written));
+    ClockStarted first =
+        kafka.awaitEvent(
+            ClockStarted.class,
+            e ->
+                e.inquiryId().equals(automatic.inquiryId())
+                    && e.clock() == ClockKind.FIRST_RESPONSE);
+    assertThat(first.startedAt()).isEqualTo(written);
+    assertThat(status(automatic.inquiryId(), ClockKind.RESOLUTION)).isEqualTo("RUNNING");
   }
 
   @Test
