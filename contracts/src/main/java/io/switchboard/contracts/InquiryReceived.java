@@ -16,6 +16,9 @@ import java.util.UUID;
  * @param textTruncated true when the text was cut to the configured limit
  * @param attachments attachments as metadata only
  * @param replyAddress where the acknowledgement and answers go
+ * @param bounceOf for a delivery report (bounce) returning a message Switchboard sent: that
+ *     message's Message-ID, e.g. {@code <…ack.0@switchboard>}; null otherwise. Such an inquiry is
+ *     always {@code automatic}. Added within version 1; absent (null) in older payloads
  */
 public record InquiryReceived(
     UUID eventId,
@@ -33,7 +36,8 @@ public record InquiryReceived(
     InquiryKind kind,
     boolean textTruncated,
     List<Attachment> attachments,
-    ReplyAddress replyAddress)
+    ReplyAddress replyAddress,
+    String bounceOf)
     implements InquiryEvent {
 
   public static final int SCHEMA_VERSION = 1;

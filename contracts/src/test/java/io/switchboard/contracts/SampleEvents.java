@@ -28,7 +28,8 @@ final class SampleEvents {
               InquiryKind.MESSAGE,
               false,
               List.of(new Attachment("receipt.pdf", "application/pdf", 10240)),
-              new ReplyAddress(Channel.EMAIL, "anna@example.com", "<m1@example.com>")),
+              new ReplyAddress(Channel.EMAIL, "anna@example.com", "<m1@example.com>"),
+              "<sample.ack.0@switchboard>"),
           new InquiryAssigned(
               EventIds.next(),
               INQUIRY_ID,
@@ -48,6 +49,8 @@ final class SampleEvents {
               AT,
               AT.plusSeconds(3600),
               3600,
+              true,
+              "Europe/Moscow",
               true),
           new AcknowledgementSent(
               EventIds.next(),

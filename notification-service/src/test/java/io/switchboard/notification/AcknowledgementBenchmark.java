@@ -141,6 +141,8 @@ class AcknowledgementBenchmark {
         inquiry.occurredAt(),
         inquiry.occurredAt().plus(Duration.ofHours(1)),
         3600,
+        false,
+        "Europe/Moscow",
         false);
   }
 

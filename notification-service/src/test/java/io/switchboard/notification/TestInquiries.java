@@ -43,6 +43,7 @@ public final class TestInquiries {
         kind,
         false,
         List.of(),
-        replyAddress);
+        replyAddress,
+        null);
   }
 }

@@ -83,7 +83,8 @@ public final class EventFixtures {
           List.of(),
           email != null
               ? new ReplyAddress(Channel.EMAIL, email, null)
-              : new ReplyAddress(Channel.PHONE, phone, null));
+              : new ReplyAddress(Channel.PHONE, phone, null),
+          null);
     }
   }
 }

@@ -169,7 +169,9 @@ class AcknowledgementFlowTest {
             received.occurredAt(),
             dueAt,
             Duration.between(received.occurredAt(), dueAt).toSeconds(),
-            true));
+            true,
+            "Europe/Moscow",
+            false));
     kafka.publish(received);
 
     AcknowledgementSent sent =

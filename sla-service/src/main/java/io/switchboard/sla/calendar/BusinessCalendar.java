@@ -46,9 +46,18 @@ public final class BusinessCalendar {
     this.alwaysOpen = alwaysOpen;
   }
 
-  /** Open around the clock, every day: business time is calendar time. */
-  public static BusinessCalendar alwaysOpen(String name) {
-    return new BusinessCalendar(name, ZoneId.of("UTC"), Map.of(), Set.of(), true);
+  /**
+   * Open around the clock, every day: business time is calendar time.
+   *
+   * @param zone where its due times are told to customers; it changes no deadline
+   */
+  public static BusinessCalendar alwaysOpen(String name, ZoneId zone) {
+    return new BusinessCalendar(name, zone, Map.of(), Set.of(), true);
+  }
+
+  /** The calendar's time zone: its hours are counted, and its due times told, in it. */
+  public ZoneId zone() {
+    return zone;
   }
 
   /**

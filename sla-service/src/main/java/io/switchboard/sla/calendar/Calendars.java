@@ -19,12 +19,12 @@ public final class Calendars {
   }
 
   /**
-   * The built-in calendars: {@code 24/7}, and {@code office} (Monday to Friday 09:00–18:00 Moscow
-   * time) unless {@code configured} defines its own.
+   * The built-in calendars: {@code 24/7} in {@code home}, and {@code office} (Monday to Friday
+   * 09:00–18:00 Moscow time) unless {@code configured} defines its own.
    */
-  public static Calendars withDefaults(Map<String, BusinessCalendar> configured) {
+  public static Calendars withDefaults(Map<String, BusinessCalendar> configured, ZoneId home) {
     Map<String, BusinessCalendar> all = new LinkedHashMap<>();
-    all.put(ALWAYS, BusinessCalendar.alwaysOpen(ALWAYS));
+    all.put(ALWAYS, BusinessCalendar.alwaysOpen(ALWAYS, home));
     all.put(
         "office",
         BusinessCalendar.of(
@@ -40,7 +40,7 @@ public final class Calendars {
   public static BusinessCalendar parse(
       String name, String zone, String week, List<String> holidays) {
     if (week.trim().equals(ALWAYS)) {
-      return BusinessCalendar.alwaysOpen(name);
+      return BusinessCalendar.alwaysOpen(name, ZoneId.of(zone));
     }
     Set<LocalDate> dates =
         holidays.stream().map(String::trim).map(LocalDate::parse).collect(Collectors.toSet());

@@ -323,6 +323,9 @@ public class ClockLifecycle {
     if (kind == ClockKind.RESOLUTION) {
       return scheduled;
     }
+    // The due time is told in the zone of the calendar that decided it, and "outside working
+    // hours" is that calendar's word too: the customer reads what the deadline was computed from.
+    BusinessCalendar calendar = calendar(clock);
     ClockStarted started =
         new ClockStarted(
             EventIds.next(),
@@ -334,7 +337,9 @@ public class ClockLifecycle {
             clock.startedAt,
             clock.dueAt,
             clock.targetSeconds,
-            rule.businessTime());
+            rule.businessTime(),
+            calendar.zone().getId(),
+            rule.businessTime() && !calendar.isOpen(clock.startedAt));
     return scheduled.chain(() -> outbox.stage(started));
   }
 

@@ -6,6 +6,7 @@ import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ClockKind;
 import io.switchboard.contracts.Priority;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,13 @@ public interface SlaConfig {
   Map<String, Calendar> calendars();
 
   Timers timers();
+
+  /**
+   * {@code sla.time-zone}: the team's home zone. Targets counted in calendar time (the built-in
+   * {@code 24/7} calendar) tell their due times in it; a business calendar tells them in its own.
+   */
+  @WithDefault("Europe/Moscow")
+  ZoneId timeZone();
 
   interface Rule {
     ClockKind clock();

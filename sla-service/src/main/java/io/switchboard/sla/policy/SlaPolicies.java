@@ -27,7 +27,7 @@ public class SlaPolicies {
                 configured.put(
                     name,
                     Calendars.parse(name, c.zone(), c.week(), c.holidays().orElse(List.of()))));
-    return Calendars.withDefaults(configured);
+    return Calendars.withDefaults(configured, config.timeZone());
   }
 
   @Produces

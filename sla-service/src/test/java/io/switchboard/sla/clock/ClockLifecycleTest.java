@@ -110,8 +110,10 @@ class ClockLifecycleTest {
 
   @Test
   void anAnswerRecordedThroughTheOperatorApiStopsTheFirstResponseClock() throws SQLException {
-    // POST /api/inquiries/{id}/replies reaches sla-service only as routing's status change.
-    InquiryReceived received = EventFixtures.inquiryReceived().channel(Channel.WEB_FORM).build();
+    // POST /api/inquiries/{id}/replies reaches sla-service only as routing's status change. A
+    // chat's first response counts calendar time, so the elapsed time does not depend on whether
+    // the test runs within the office calendar's hours.
+    InquiryReceived received = EventFixtures.inquiryReceived().channel(Channel.CHAT).build();
     String id = received.inquiryId();
     kafka.publish(received);
     kafka.awaitEvent(ClockStarted.class, e -> e.inquiryId().equals(id));

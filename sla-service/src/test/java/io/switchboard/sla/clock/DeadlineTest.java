@@ -13,7 +13,8 @@ class DeadlineTest {
   private static final BusinessCalendar OFFICE =
       BusinessCalendar.of(
           "office", ZoneId.of("UTC"), WeekParser.parse("MON-FRI 09:00-18:00"), Set.of());
-  private static final BusinessCalendar ALWAYS = BusinessCalendar.alwaysOpen("24/7");
+  private static final BusinessCalendar ALWAYS =
+      BusinessCalendar.alwaysOpen("24/7", ZoneId.of("UTC"));
 
   @Test
   void pausedTimeDoesNotCount() {

@@ -109,7 +109,8 @@ public final class ChatNormalizer {
         InquiryKind.MESSAGE,
         text.truncated(),
         List.of(),
-        new ReplyAddress(Channel.CHAT, message.sessionId(), null));
+        new ReplyAddress(Channel.CHAT, message.sessionId(), null),
+        null);
   }
 
   public static CustomerReplied customerReplied(

@@ -71,7 +71,8 @@ public final class EmailNormalizer {
         InquiryKind.MESSAGE,
         text.truncated(),
         mail.attachments(),
-        new ReplyAddress(Channel.EMAIL, sender, mail.messageId()));
+        new ReplyAddress(Channel.EMAIL, sender, mail.messageId()),
+        null);
   }
 
   public static CustomerReplied customerReplied(

@@ -121,7 +121,8 @@ public final class CallNormalizer {
         call.event().equals(CallEvent.VOICEMAIL) ? InquiryKind.VOICEMAIL : InquiryKind.MISSED_CALL,
         text.truncated(),
         attachments(call),
-        new ReplyAddress(Channel.PHONE, callerE164, null));
+        new ReplyAddress(Channel.PHONE, callerE164, null),
+        null);
   }
 
   /** The caller tried again (another missed call or a voicemail) while the inquiry is open. */

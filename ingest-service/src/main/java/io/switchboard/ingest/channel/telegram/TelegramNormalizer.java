@@ -148,7 +148,8 @@ public final class TelegramNormalizer {
         new ReplyAddress(
             Channel.TELEGRAM,
             String.valueOf(message.chat().id()),
-            String.valueOf(message.messageId())));
+            String.valueOf(message.messageId())),
+        null);
   }
 
   public static CustomerReplied customerReplied(

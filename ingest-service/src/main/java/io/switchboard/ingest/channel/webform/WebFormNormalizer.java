@@ -55,7 +55,8 @@ public final class WebFormNormalizer {
         InquiryKind.MESSAGE,
         text.truncated(),
         List.of(),
-        replyAddress(customer));
+        replyAddress(customer),
+        null);
   }
 
   // Forms carry no channel of their own to answer on: e-mail when given, otherwise the phone.
