@@ -1,0 +1,285 @@
+package io.switchboard.sla.clock;
+
+import static io.switchboard.sla.clock.SlaEvents.assigned;
+import static io.switchboard.sla.clock.SlaEvents.operatorReplied;
+import static io.switchboard.sla.clock.SlaEvents.prioritized;
+import static io.switchboard.sla.clock.SlaEvents.statusChanged;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.CloudEvents;
+import io.switchboard.contracts.EventCodec;
+import io.switchboard.contracts.EventType;
+import io.switchboard.contracts.InquiryEvent;
+import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.contracts.InquiryStatus;
+import io.switchboard.contracts.Priority;
+import io.switchboard.testing.EventFixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Statements per clock: a measurement to run by hand, not a test of pass or fail.
+ *
+ * <pre>
+ * ./mvnw test -pl sla-service -Dtest=ClockWriteBenchmark -Dbenchmark=true \
+ *   [-Dbenchmark.inquiries=5000]
+ * </pre>
+ *
+ * Publishes the inquiries at once (the backlog a burst leaves), then their lifecycle: priority,
+ * assignment, the operator's answer and the resolution. Counts the service's statements in
+ * pg_stat_statements (every executed statement, BEGIN and COMMIT included, each statement of a
+ * pipelined batch too), net of the idle rate (outbox relay, timer poller, policy and gauge polls)
+ * measured just before, and prints per phase: events and clocks per second, statements per clock
+ * and per event, and the statements that ran most. The report also goes to {@code
+ * target/clock-write-benchmark.txt}.
+ */
+@QuarkusTest
+@TestProfile(ClockWriteBenchmark.Quiet.class)
+@WithTestResource(SlaStatementStatisticsResource.class)
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class ClockWriteBenchmark {
+  private static final int INQUIRIES = Integer.getInteger("benchmark.inquiries", 5_000);
+  private static final Duration IDLE = Duration.ofSeconds(10);
+
+  /** One log line per clock would measure the console. */
+  public static class Quiet implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("quarkus.log.category.\"io.switchboard\".level", "WARN");
+    }
+  }
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  @ConfigProperty(name = "switchboard.topic-prefix")
+  String topicPrefix;
+
+  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+  String jdbcUrl;
+
+  private final List<String> report = new ArrayList<>();
+
+  @Test
+  void run() throws Exception {
+    report("load average before: %s", loadAverage());
+    double idlePerSecond = idleRate();
+    report("idle: %.1f statements/s (outbox relay, timer poller, polls)", idlePerSecond);
+
+    List<InquiryReceived> inquiries = new ArrayList<>();
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    for (int i = 0; i < INQUIRIES; i++) {
+      inquiries.add(EventFixtures.inquiryReceived().channel(Channel.CHAT).occurredAt(at).build());
+    }
+    try (KafkaProducer<String, String> producer = producer()) {
+      phase(
+          "receipts",
+          producer,
+          new ArrayList<>(inquiries),
+          2L * INQUIRIES,
+          "select count(*) from sla.sla_clock",
+          idlePerSecond);
+
+      List<InquiryEvent> lifecycle = new ArrayList<>();
+      for (InquiryReceived received : inquiries) {
+        String id = received.inquiryId();
+        lifecycle.add(prioritized(id, at.plusSeconds(1), Priority.P2));
+        lifecycle.add(assigned(id, at.plusSeconds(2), "op-1"));
+        lifecycle.add(operatorReplied(id, at.plusSeconds(30)));
+        lifecycle.add(
+            statusChanged(id, at.plusSeconds(60), InquiryStatus.ACCEPTED, InquiryStatus.RESOLVED));
+      }
+      phase(
+          "lifecycle (prioritized, assigned, answered, resolved)",
+          producer,
+          lifecycle,
+          2L * INQUIRIES,
+          "select count(*) from sla.sla_clock where status = 'STOPPED'",
+          idlePerSecond);
+    }
+    report("load average after: %s", loadAverage());
+    Files.write(Path.of("target", "clock-write-benchmark.txt"), report);
+    System.out.println(String.join(System.lineSeparator(), report));
+  }
+
+  /**
+   * Publishes {@code events}, waits until {@code countClocks} reaches {@code clocks} and the outbox
+   * is empty, and reports the statements the service ran meanwhile.
+   */
+  private void phase(
+      String name,
+      KafkaProducer<String, String> producer,
+      List<? extends InquiryEvent> events,
+      long clocks,
+      String countClocks,
+      double idlePerSecond)
+      throws Exception {
+    resetStatistics();
+    long start = System.nanoTime();
+    publish(producer, events);
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                count(countClocks) >= clocks
+                    && count("select count(*) from sla.outbox_message") == 0);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<String[]> top = topStatements();
+    long calls = serviceCalls();
+    double net = calls - idlePerSecond * seconds;
+    report(
+        "%s: %,d events, %,d clocks in %.1f s = %.0f events/s, %.0f clocks/s; %,d statements"
+            + " (%,.0f net of idle) = %.2f per clock, %.2f per event",
+        name,
+        events.size(),
+        clocks,
+        seconds,
+        events.size() / seconds,
+        clocks / seconds,
+        calls,
+        net,
+        net / clocks,
+        net / events.size());
+    for (String[] row : top) {
+      report("  %10s calls  %s", row[0], row[1]);
+    }
+  }
+
+  private double idleRate() throws Exception {
+    // Let startup's first rounds pass, then count what the service does with nothing to do.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> count("select count(*) from sla.outbox_message") == 0);
+    resetStatistics();
+    long start = System.nanoTime();
+    Thread.sleep(IDLE.toMillis());
+    return serviceCalls() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private void publish(KafkaProducer<String, String> producer, List<? extends InquiryEvent> events)
+      throws Exception {
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    for (InquiryEvent event : events) {
+      ProducerRecord<String, String> record =
+          new ProducerRecord<>(
+              topicPrefix + EventType.of(event).topic(),
+              event.inquiryId(),
+              EventCodec.encode(event));
+      CloudEvents.headers(event, "/bench")
+          .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+      producer.send(
+          record,
+          (metadata, e) -> {
+            if (e != null) {
+              failure.compareAndSet(null, e);
+            }
+          });
+    }
+    producer.flush();
+    if (failure.get() != null) {
+      throw new IllegalStateException("publishing failed", failure.get());
+    }
+  }
+
+  private KafkaProducer<String, String> producer() {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return new KafkaProducer<>(config);
+  }
+
+  private void resetStatistics() throws SQLException {
+    try (Connection c = database();
+        Statement statement = c.createStatement()) {
+      statement.execute("select pg_stat_statements_reset()");
+    }
+  }
+
+  private long serviceCalls() throws SQLException {
+    return count(
+        "select coalesce(sum(calls), 0) from pg_stat_statements s join pg_roles r on r.oid ="
+            + " s.userid where r.rolname = '"
+            + SlaStatementStatisticsResource.SERVICE_ROLE
+            + "'");
+  }
+
+  private List<String[]> topStatements() throws SQLException {
+    List<String[]> rows = new ArrayList<>();
+    try (Connection c = database();
+        Statement statement = c.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "select calls, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements s"
+                    + " join pg_roles r on r.oid = s.userid where r.rolname = '"
+                    + SlaStatementStatisticsResource.SERVICE_ROLE
+                    + "' order by calls desc limit 12")) {
+      while (rs.next()) {
+        String query = rs.getString(2);
+        rows.add(
+            new String[] {
+              String.format("%,d", rs.getLong(1)),
+              query.length() > 150 ? query.substring(0, 150) + "…" : query
+            });
+      }
+    }
+    return rows;
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection c = database();
+        Statement statement = c.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private Connection database() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl, SlaStatementStatisticsResource.BENCHMARK_ROLE, "");
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
+  private void report(String format, Object... args) {
+    String line = String.format(format, args);
+    report.add(line);
+    System.out.println("[benchmark] " + line);
+  }
+}
