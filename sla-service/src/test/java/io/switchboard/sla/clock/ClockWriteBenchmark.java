@@ -15,6 +15,7 @@ import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.Priority;
 import io.switchboard.testing.EventFixtures;
+import io.switchboard.testing.KafkaTestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,13 +42,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *   [-Dbenchmark.inquiries=5000]
  * </pre>
  *
- * Publishes the inquiries at once (the backlog a burst leaves), then their lifecycle: priority,
- * assignment, the operator's answer and the resolution. Counts the service's statements in
- * pg_stat_statements (every executed statement, BEGIN and COMMIT included, each statement of a
- * pipelined batch too), net of the idle rate (outbox relay, timer poller, policy and gauge polls)
- * measured just before, and prints per phase: events and clocks per second, statements per clock
- * and per event, and the statements that ran most. The report also goes to {@code
- * target/clock-write-benchmark.txt}.
+ * First a quiet system: {@value #ONE_BY_ONE} inquiries, each published once the one before has its
+ * clocks (a transaction per record). Then a burst: the inquiries at once (the backlog a burst
+ * leaves), then their lifecycle: priority, assignment, the operator's answer and the resolution.
+ * Counts the service's statements in pg_stat_statements (every executed statement, BEGIN and COMMIT
+ * included, each statement of a pipelined batch too), net of the idle rate (outbox relay, timer
+ * poller, policy and gauge polls) measured just before, and prints per phase: events and clocks per
+ * second, statements per clock and per event, and the statements that ran most. The report also
+ * goes to {@code target/clock-write-benchmark.txt}.
  */
 @QuarkusTest
 @TestProfile(ClockWriteBenchmark.Quiet.class)
@@ -55,7 +57,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class ClockWriteBenchmark {
   private static final int INQUIRIES = Integer.getInteger("benchmark.inquiries", 5_000);
+  private static final int ONE_BY_ONE = 200;
   private static final Duration IDLE = Duration.ofSeconds(10);
+
+  /** Publishes a phase's events. */
+  private interface Publishing {
+    void publish(List<? extends InquiryEvent> events) throws Exception;
+  }
 
   /** One log line per clock would measure the console. */
   public static class Quiet implements QuarkusTestProfile {
@@ -82,18 +90,27 @@ class ClockWriteBenchmark {
     double idlePerSecond = idleRate();
     report("idle: %.1f statements/s (outbox relay, timer poller, polls)", idlePerSecond);
 
-    List<InquiryReceived> inquiries = new ArrayList<>();
     // A day ahead: no warning or breach of these clocks fires while the statements are counted
     // (the timers have TimerBenchmark).
     Instant at = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MICROS);
-    for (int i = 0; i < INQUIRIES; i++) {
-      inquiries.add(EventFixtures.inquiryReceived().channel(Channel.CHAT).occurredAt(at).build());
-    }
+    List<InquiryReceived> quiet = receipts(ONE_BY_ONE, at);
     phase(
-        "receipts",
-        new ArrayList<>(inquiries),
+        "receipts one by one (a quiet system)",
+        this::oneByOne,
+        quiet,
+        2L * ONE_BY_ONE,
+        "select count(*) from sla.sla_clock",
+        2L * ONE_BY_ONE,
+        idlePerSecond);
+
+    List<InquiryReceived> inquiries = receipts(INQUIRIES, at);
+    phase(
+        "receipts in a burst",
+        events -> SlaEvents.publishAll(bootstrapServers, topicPrefix, events),
+        inquiries,
         2L * INQUIRIES,
         "select count(*) from sla.sla_clock",
+        2L * (ONE_BY_ONE + INQUIRIES),
         idlePerSecond);
 
     List<InquiryEvent> lifecycle = new ArrayList<>();
@@ -106,36 +123,68 @@ class ClockWriteBenchmark {
           statusChanged(id, at.plusSeconds(60), InquiryStatus.ACCEPTED, InquiryStatus.RESOLVED));
     }
     phase(
-        "lifecycle (prioritized, assigned, answered, resolved)",
+        "lifecycle in a burst (prioritized, assigned, answered, resolved)",
+        events -> SlaEvents.publishAll(bootstrapServers, topicPrefix, events),
         lifecycle,
         2L * INQUIRIES,
         "select count(*) from sla.sla_clock where status = 'STOPPED'",
+        2L * INQUIRIES,
         idlePerSecond);
     report("load average after: %s", loadAverage());
     Files.write(Path.of("target", "clock-write-benchmark.txt"), report);
     System.out.println(String.join(System.lineSeparator(), report));
   }
 
+  private static List<InquiryReceived> receipts(int count, Instant at) {
+    List<InquiryReceived> receipts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      receipts.add(EventFixtures.inquiryReceived().channel(Channel.CHAT).occurredAt(at).build());
+    }
+    return receipts;
+  }
+
+  /** Each event once the one before has its two clocks. */
+  private void oneByOne(List<? extends InquiryEvent> events) {
+    try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers, topicPrefix)) {
+      for (InquiryEvent event : events) {
+        kafka.publish(event);
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(10))
+            .until(
+                () ->
+                    count(
+                            "select count(*) from sla.sla_clock where inquiry_id = '"
+                                + event.inquiryId()
+                                + "'")
+                        == 2);
+      }
+    }
+  }
+
   /**
-   * Publishes {@code events}, waits until {@code countClocks} reaches {@code clocks} and the outbox
-   * is empty, and reports the statements the service ran meanwhile.
+   * Publishes {@code events}, which start or stop {@code clocks}, waits until {@code countClocks}
+   * reaches {@code total} and the outbox is empty, and reports the statements the service ran
+   * meanwhile.
    */
   private void phase(
       String name,
+      Publishing publishing,
       List<? extends InquiryEvent> events,
       long clocks,
       String countClocks,
+      long total,
       double idlePerSecond)
       throws Exception {
     resetStatistics();
     long start = System.nanoTime();
-    SlaEvents.publishAll(bootstrapServers, topicPrefix, events);
+    publishing.publish(events);
     Awaitility.await()
         .atMost(Duration.ofMinutes(30))
         .pollInterval(Duration.ofMillis(200))
         .until(
             () ->
-                count(countClocks) >= clocks
+                count(countClocks) >= total
                     && count("select count(*) from sla.outbox_message") == 0);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<String[]> top = topStatements();
