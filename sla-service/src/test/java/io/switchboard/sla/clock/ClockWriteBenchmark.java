@@ -38,7 +38,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Statements per clock: a measurement to run by hand, not a test of pass or fail.
  *
  * <pre>
- * ./mvnw test -pl sla-service -Dtest=ClockWriteBenchmark -Dbenchmark=true \
+ * ./mvnw test -pl sla-service -am -Dsurefire.failIfNoSpecifiedTests=false \
+ *   -Dtest=ClockWriteBenchmark -Dbenchmark=true \
  *   [-Dbenchmark.inquiries=5000]
  * </pre>
  *

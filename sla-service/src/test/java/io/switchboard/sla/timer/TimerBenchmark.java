@@ -25,7 +25,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The 1,000,000-timer benchmark: a measurement to run by hand, not a test of pass or fail.
  *
  * <pre>
- * ./mvnw test -pl sla-service -Dtest=TimerBenchmark -Dbenchmark=true \
+ * ./mvnw test -pl sla-service -am -Dsurefire.failIfNoSpecifiedTests=false \
+ *   -Dtest=TimerBenchmark -Dbenchmark=true \
  *   [-Dbenchmark.timers=1000000 -Dbenchmark.rate=500 -Dbenchmark.seconds=30]
  * </pre>
  *
