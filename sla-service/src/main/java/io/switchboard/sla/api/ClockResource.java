@@ -3,7 +3,7 @@ package io.switchboard.sla.api;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.ClockKind;
-import io.switchboard.sla.clock.SlaClock;
+import io.switchboard.sla.clock.ClockStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,6 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify")
 @APIResponse(responseCode = "403", description = "The token lacks the role")
 public class ClockResource {
+  private final ClockStore store;
+
+  public ClockResource(ClockStore store) {
+    this.store = store;
+  }
 
   public record ClockDto(
       ClockKind clock,
@@ -62,7 +67,8 @@ public class ClockResource {
       responseCode = "404",
       description = "No clocks for this inquiry, or the id is not a UUID")
   public Uni<List<ClockDto>> clocks(@PathParam("inquiryId") UUID inquiryId) {
-    return SlaClock.allOf(inquiryId)
+    return store
+        .clocksOf(List.of(inquiryId))
         .map(
             clocks -> {
               if (clocks.isEmpty()) {

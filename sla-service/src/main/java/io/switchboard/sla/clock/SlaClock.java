@@ -1,50 +1,25 @@
 package io.switchboard.sla.clock;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ClockKind;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-/** An SLA clock of one inquiry: when it started and when the promise runs out. */
-@Entity
-@Table(name = "sla_clock")
-public class SlaClock extends PanacheEntityBase {
+/** An SLA clock of one inquiry (a row of {@code sla_clock}): when it started and when it is due. */
+public final class SlaClock {
   public enum Status {
     RUNNING,
     PAUSED,
     STOPPED
   }
 
-  @Id public UUID id;
-
-  @Column(name = "inquiry_id")
+  public UUID id;
   public UUID inquiryId;
-
-  @Enumerated(EnumType.STRING)
   public ClockKind kind;
-
-  @Enumerated(EnumType.STRING)
   public Channel channel;
-
-  @Column(name = "started_at")
   public Instant startedAt;
-
-  @Column(name = "due_at")
   public Instant dueAt;
-
-  @Column(name = "target_seconds")
   public long targetSeconds;
-
-  @Enumerated(EnumType.STRING)
   public Status status;
 
   /** The policy rule the target came from. */
@@ -53,31 +28,19 @@ public class SlaClock extends PanacheEntityBase {
   /** Business calendar of the target, null for calendar time. */
   public String calendar;
 
-  @Column(name = "cap_seconds")
+  /** The most calendar time the target may take, or null. */
   public Long capSeconds;
 
-  @Column(name = "run_started_at")
+  /** Start of the current stretch: the clock runs in stretches between pauses. */
   public Instant runStartedAt;
 
-  @Column(name = "counted_seconds")
+  /** Business time the stretches before {@link #runStartedAt} used up. */
   public long countedSeconds;
 
-  @Column(name = "wall_seconds")
+  /** Calendar time the stretches before {@link #runStartedAt} used up. */
   public long wallSeconds;
 
-  @Column(name = "paused_at")
   public Instant pausedAt;
-
-  @Column(name = "stopped_at")
   public Instant stoppedAt;
-
   public Boolean met;
-
-  public static Uni<SlaClock> findFor(UUID inquiryId, ClockKind kind) {
-    return find("inquiryId = ?1 and kind = ?2", inquiryId, kind).firstResult();
-  }
-
-  public static Uni<List<SlaClock>> allOf(UUID inquiryId) {
-    return list("inquiryId = ?1 order by kind", inquiryId);
-  }
 }

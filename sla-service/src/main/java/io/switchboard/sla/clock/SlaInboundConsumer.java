@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.InquiryEvent;
 import io.switchboard.platform.consumer.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** {@code inquiries.inbound}: receipts start the clocks, replies stop and restart them. */
 @ApplicationScoped
@@ -21,6 +22,11 @@ public class SlaInboundConsumer implements EventConsumer {
 
   @Override
   public Uni<Void> apply(InquiryEvent event) {
-    return clocks.apply(event);
+    return clocks.applyAll(List.of(event));
+  }
+
+  @Override
+  public Uni<Void> applyAll(List<InquiryEvent> events) {
+    return clocks.applyAll(events);
   }
 }

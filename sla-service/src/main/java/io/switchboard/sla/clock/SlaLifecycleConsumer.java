@@ -7,6 +7,7 @@ import io.switchboard.contracts.InquiryPrioritized;
 import io.switchboard.contracts.InquiryStatusChanged;
 import io.switchboard.platform.consumer.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * {@code inquiries.lifecycle}: priority and team retarget the clocks, the assignee is who answers,
@@ -34,6 +35,11 @@ public class SlaLifecycleConsumer implements EventConsumer {
 
   @Override
   public Uni<Void> apply(InquiryEvent event) {
-    return clocks.apply(event);
+    return clocks.applyAll(List.of(event));
+  }
+
+  @Override
+  public Uni<Void> applyAll(List<InquiryEvent> events) {
+    return clocks.applyAll(events);
   }
 }

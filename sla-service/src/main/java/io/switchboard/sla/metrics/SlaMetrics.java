@@ -9,6 +9,7 @@ import io.switchboard.contracts.ClockKind;
 import io.switchboard.contracts.Priority;
 import io.switchboard.platform.consumer.AfterCommit;
 import io.switchboard.platform.metrics.SwitchboardMeters;
+import io.switchboard.sla.clock.ClockMoves;
 import io.switchboard.sla.timer.TimerPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.time.Duration;
 // Created at startup, not on first use: its constructor registers the zero-valued series.
 @Startup
 @ApplicationScoped
-public class SlaMetrics {
+public class SlaMetrics implements ClockMoves.Meter {
   private final MeterRegistry registry;
   private final Timer lag;
 
@@ -46,11 +47,13 @@ public class SlaMetrics {
     }
   }
 
+  @Override
   public void clockStarted(ClockKind clock, Channel channel, Priority priority) {
     AfterCommit.run(() -> started(clock, channel, priority).increment());
   }
 
   /** A clock stopped after {@code counted} business time, within its target or not. */
+  @Override
   public void clockStopped(
       ClockKind clock, Channel channel, Priority priority, boolean met, Duration counted) {
     AfterCommit.run(

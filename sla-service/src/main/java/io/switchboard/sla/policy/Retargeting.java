@@ -3,16 +3,13 @@ package io.switchboard.sla.policy;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.sla.clock.ClockLifecycle;
-import io.switchboard.sla.clock.SlaInquiry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Moves the pending deadlines after a policy change, a page of inquiries per transaction: a million
- * open clocks must not become one transaction.
+ * Moves the pending deadlines after a policy change, a page of inquiries per transaction (written
+ * as a consumer's batch is): a million open clocks must not become one transaction.
  */
 @ApplicationScoped
 public class Retargeting {
@@ -49,23 +46,11 @@ public class Retargeting {
                                 .setParameter("after", after)
                                 .setParameter("limit", PAGE)
                                 .getResultList())
-                    .call(this::retarget))
+                    .call(clocks::retarget))
         .chain(
             ids ->
                 ids.size() < PAGE
                     ? Uni.createFrom().item(done + ids.size())
                     : from(ids.getLast(), done + ids.size()));
-  }
-
-  private Uni<Void> retarget(List<UUID> ids) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (UUID id : ids) {
-      chain =
-          chain.chain(
-              () ->
-                  SlaInquiry.<SlaInquiry>findById(id, LockModeType.PESSIMISTIC_WRITE)
-                      .chain(clocks::retarget));
-    }
-    return chain;
   }
 }

@@ -3,14 +3,16 @@ package io.switchboard.sla.policy;
 import io.quarkus.runtime.Startup;
 import io.switchboard.sla.calendar.BusinessCalendar;
 import io.switchboard.sla.calendar.Calendars;
+import io.switchboard.sla.timer.TimerSchedule;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Builds the calendars and the policy from configuration. */
+/** Builds the calendars, the policy and the timer schedule from configuration. */
 public class SlaPolicies {
 
   // At startup, so that a setting the policy rejects stops the service instead of sending every
@@ -35,6 +37,18 @@ public class SlaPolicies {
   @Startup
   PolicyStore policy(SlaConfig config, Calendars calendars) {
     return new PolicyStore(fromConfig(config), calendars);
+  }
+
+  @Produces
+  @Singleton
+  @Startup
+  TimerSchedule timerSchedule(SlaConfig config, Calendars calendars) {
+    SlaConfig.Timers timers = config.timers();
+    return new TimerSchedule(
+        List.copyOf(timers.warnBefore()),
+        List.copyOf(timers.escalateAfter()),
+        Set.copyOf(timers.urgentPriorities()),
+        calendars.get(timers.alertCalendar()));
   }
 
   static SlaPolicy fromConfig(SlaConfig config) {

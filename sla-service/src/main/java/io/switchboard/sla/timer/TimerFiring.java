@@ -10,6 +10,7 @@ import io.switchboard.contracts.Priority;
 import io.switchboard.contracts.SlaBreached;
 import io.switchboard.contracts.SlaEscalated;
 import io.switchboard.contracts.SlaWarning;
+import io.switchboard.platform.consumer.AfterCommit;
 import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.sla.metrics.SlaMetrics;
 import io.switchboard.sla.policy.SlaConfig;
@@ -17,15 +18,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Fires due timers: claims them with {@code for update skip locked}, marks them fired and stages
- * their events in one transaction, so a timer fires once and its event goes out once, whatever
- * number of instances poll.
+ * Fires due timers: claims a batch of them with {@code for update skip locked} and marks them fired
+ * in one statement, then stages their events with one more, in one transaction, so a timer fires
+ * once and its event goes out once, whatever number of instances poll.
  *
  * <p>The claim locks the inquiry's row as well as the timer's, skipping both when either is taken:
  * every transaction that stages an event of an inquiry holds that row, so the outbox sequence of an
@@ -40,11 +41,17 @@ public class TimerFiring {
 
   private static final Logger LOG = Logger.getLogger(TimerFiring.class);
 
+  /** An inquiry's timers that fall due together go out in the order they were planned. */
+  private static final Comparator<Due> PLANNED =
+      Comparator.comparing(Due::timerDueAt)
+          .thenComparing(Due::kind)
+          .thenComparingInt(Due::level)
+          .thenComparing(Due::inquiryId);
+
   private final Outbox outbox;
   private final SlaMetrics metrics;
   private final int batchSize;
   private final String claim;
-  private final String markFired;
 
   public TimerFiring(
       Outbox outbox,
@@ -54,13 +61,12 @@ public class TimerFiring {
     this.outbox = outbox;
     this.metrics = metrics;
     this.batchSize = config.timers().batchSize();
+    // What the events need is taken from the claim, whose locked rows are their latest versions.
     // Instants as epoch microseconds: plain numbers read the same whatever the driver maps
     // timestamptz to in a native query.
     this.claim =
-        "select cast(t.id as text), t.kind, t.level, cast(extract(epoch from t.due_at) * 1000000 as bigint),"
-            + " cast(c.inquiry_id as text), c.kind, c.channel,"
-            + " cast(extract(epoch from c.due_at) * 1000000 as bigint),"
-            + " i.priority, i.assignee_id, i.team_id"
+        "with due as (select t.id, t.kind, t.level, t.due_at, c.inquiry_id, c.kind as clock,"
+            + " c.channel, c.due_at as clock_due_at, i.priority, i.assignee_id, i.team_id"
             + " from "
             + schema
             + ".sla_timer t join "
@@ -69,23 +75,33 @@ public class TimerFiring {
             + schema
             + ".sla_inquiry i on i.inquiry_id = c.inquiry_id"
             + " where t.fired_at is null and t.due_at <= clock_timestamp()"
-            + " order by t.due_at limit :limit for update of t, i skip locked";
-    this.markFired =
-        "update " + schema + ".sla_timer set fired_at = clock_timestamp() where id in (:ids)";
+            + " order by t.due_at limit :limit for update of t, i skip locked)"
+            + " update "
+            + schema
+            + ".sla_timer t set fired_at = clock_timestamp() from due where t.id = due.id"
+            + " returning due.kind, due.level, cast(extract(epoch from due.due_at) * 1000000 as"
+            + " bigint), cast(due.inquiry_id as text), due.clock, due.channel,"
+            + " cast(extract(epoch from due.clock_due_at) * 1000000 as bigint), due.priority,"
+            + " due.assignee_id, due.team_id";
   }
 
-  /** Fires one batch of due timers in one transaction; the number fired. */
+  /**
+   * Fires one batch of due timers in one transaction; the number fired. Their metrics count once
+   * the transaction committed.
+   */
   public Uni<Integer> fireDue() {
-    return Panache.withTransaction(
+    return AfterCommit.scope(
         () ->
-            Panache.getSession()
-                .chain(
-                    session ->
-                        session
-                            .<Object[]>createNativeQuery(claim)
-                            .setParameter("limit", batchSize)
-                            .getResultList())
-                .chain(this::fire));
+            Panache.withTransaction(
+                () ->
+                    Panache.getSession()
+                        .chain(
+                            session ->
+                                session
+                                    .<Object[]>createNativeQuery(claim)
+                                    .setParameter("limit", batchSize)
+                                    .getResultList())
+                        .chain(this::fire)));
   }
 
   private Uni<Integer> fire(List<Object[]> rows) {
@@ -93,20 +109,9 @@ public class TimerFiring {
       return Uni.createFrom().item(0);
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    List<UUID> ids = rows.stream().map(r -> UUID.fromString((String) r[0])).toList();
-    Uni<Void> chain =
-        Panache.getSession()
-            .chain(
-                session ->
-                    session.createNativeQuery(markFired).setParameter("ids", ids).executeUpdate())
-            .replaceWithVoid();
-    for (Object[] row : rows) {
-      Due due = Due.of(row);
-      chain = chain.chain(() -> outbox.stage(due.event(now)));
-    }
-    return chain
-        .invoke(() -> rows.forEach(row -> record(Due.of(row), now)))
-        .replaceWith(rows.size());
+    List<Due> due = rows.stream().map(Due::of).sorted(PLANNED).toList();
+    due.forEach(d -> record(d, now));
+    return outbox.stageAll(due.stream().map(d -> d.event(now)).toList()).replaceWith(due.size());
   }
 
   private void record(Due due, Instant now) {
@@ -132,16 +137,16 @@ public class TimerFiring {
 
     static Due of(Object[] row) {
       return new Due(
-          TimerPlan.Kind.valueOf((String) row[1]),
-          ((Number) row[2]).intValue(),
-          micros(row[3]),
-          (String) row[4],
-          ClockKind.valueOf((String) row[5]),
-          Channel.valueOf((String) row[6]),
-          micros(row[7]),
-          row[8] == null ? UNDECIDED : Priority.valueOf((String) row[8]),
-          (String) row[9],
-          (String) row[10]);
+          TimerPlan.Kind.valueOf((String) row[0]),
+          ((Number) row[1]).intValue(),
+          micros(row[2]),
+          (String) row[3],
+          ClockKind.valueOf((String) row[4]),
+          Channel.valueOf((String) row[5]),
+          micros(row[6]),
+          row[7] == null ? UNDECIDED : Priority.valueOf((String) row[7]),
+          (String) row[8],
+          (String) row[9]);
     }
 
     InquiryEvent event(Instant now) {

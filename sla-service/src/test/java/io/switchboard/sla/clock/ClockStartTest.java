@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(SwitchboardTestResource.class)
 class ClockStartTest {
+  private static final String MOSCOW = "Europe/Moscow";
+
+  /**
+   * Tuesday 11:19 in Moscow, within the built-in office calendar's hours (Mon–Fri 09–18). Years
+   * ahead, so that no timer of these clocks falls due while the tests run.
+   */
+  private static final Instant TUESDAY_MORNING = Instant.parse("2030-03-05T08:19:00Z");
+
+  /** Tuesday 20:30 in Moscow: the office opens again on Wednesday at 09:00. */
+  private static final Instant TUESDAY_EVENING = Instant.parse("2030-03-05T17:30:00Z");
+
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
 
@@ -89,6 +101,60 @@ class ClockStartTest {
       assertThat(row.getLong("target_seconds")).isEqualTo(120);
       assertThat(row.next()).as("a second row").isFalse();
     }
+  }
+
+  @Test
+  void aChatClockTellsItsDueTimeInTheHomeZone() {
+    InquiryReceived received =
+        EventFixtures.inquiryReceived().channel(Channel.CHAT).occurredAt(TUESDAY_EVENING).build();
+
+    kafka.publish(received);
+
+    ClockStarted started =
+        kafka.awaitEvent(ClockStarted.class, e -> e.inquiryId().equals(received.inquiryId()));
+    assertThat(started.zone()).as("sla.time-zone, Europe/Moscow by default").isEqualTo(MOSCOW);
+    assertThat(started.businessTime()).isFalse();
+    assertThat(started.offHours()).as("a chat is answered around the clock").isFalse();
+  }
+
+  @Test
+  void aWebFormWrittenWithinOfficeHoursIsNotOffHours() {
+    InquiryReceived received =
+        EventFixtures.inquiryReceived()
+            .channel(Channel.WEB_FORM)
+            .occurredAt(TUESDAY_MORNING)
+            .build();
+
+    kafka.publish(received);
+
+    ClockStarted started =
+        kafka.awaitEvent(ClockStarted.class, e -> e.inquiryId().equals(received.inquiryId()));
+    assertThat(started.businessTime()).isTrue();
+    assertThat(started.zone()).isEqualTo(MOSCOW);
+    assertThat(started.offHours()).isFalse();
+    assertThat(started.dueAt())
+        .as("12:19 Moscow time")
+        .isEqualTo(Instant.parse("2030-03-05T09:19:00Z"));
+  }
+
+  @Test
+  void aWebFormWrittenAfterOfficeHoursIsOffHoursAndDueTheNextMorning() {
+    InquiryReceived received =
+        EventFixtures.inquiryReceived()
+            .channel(Channel.WEB_FORM)
+            .occurredAt(TUESDAY_EVENING)
+            .build();
+
+    kafka.publish(received);
+
+    ClockStarted started =
+        kafka.awaitEvent(ClockStarted.class, e -> e.inquiryId().equals(received.inquiryId()));
+    assertThat(started.businessTime()).isTrue();
+    assertThat(started.zone()).isEqualTo(MOSCOW);
+    assertThat(started.offHours()).isTrue();
+    assertThat(started.dueAt())
+        .as("Wednesday 10:00 Moscow time")
+        .isEqualTo(Instant.parse("2030-03-06T07:00:00Z"));
   }
 
   @Test

@@ -10,10 +10,12 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ClockKind;
 import io.switchboard.contracts.ClockStarted;
+import io.switchboard.contracts.CloudEvents;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.contracts.SlaBreached;
 import io.switchboard.contracts.SlaEscalated;
 import io.switchboard.contracts.SlaWarning;
+import io.switchboard.contracts.Topics;
 import io.switchboard.testing.EventFixtures;
 import io.switchboard.testing.KafkaTestClient;
 import io.switchboard.testing.SwitchboardTestResource;
@@ -134,6 +136,47 @@ class TimerFiringTest {
     for (String id : inquiries) {
       assertThat(kafka.eventsSoFar(SlaBreached.class, e -> e.inquiryId().equals(id))).hasSize(1);
     }
+  }
+
+  @Test
+  void timersOfAnInquiryThatFellDueTogetherGoOutInTheOrderTheyWerePlanned() throws Exception {
+    String id;
+    poller.stop(null);
+    try {
+      // As a stopped service leaves them: a warning, the breach and an escalation, all overdue, so
+      // that one claim takes them together.
+      Instant due = Instant.now().minusSeconds(60);
+      id = insertDueTimers(1, due).getFirst();
+      try (Connection connection = database();
+          var timer =
+              connection.prepareStatement(
+                  "insert into sla.sla_timer (id, clock_id, kind, level, due_at) select"
+                      + " gen_random_uuid(), c.id, ?, ?, ? from sla.sla_clock c"
+                      + " where c.inquiry_id = ?::uuid")) {
+        for (Object[] extra :
+            new Object[][] {
+              {"ESCALATION", 1, due.plusSeconds(5)}, {"WARNING", 1, due.minusSeconds(2)}
+            }) {
+          timer.setString(1, (String) extra[0]);
+          timer.setInt(2, (Integer) extra[1]);
+          timer.setTimestamp(3, java.sql.Timestamp.from((Instant) extra[2]));
+          timer.setString(4, id);
+          timer.executeUpdate();
+        }
+      }
+    } finally {
+      poller.start(null, vertx);
+    }
+
+    kafka.awaitEvent(SlaEscalated.class, e -> e.inquiryId().equals(id));
+    List<String> order =
+        kafka.recordsSoFar(kafka.topic(Topics.SLA_EVENTS)).stream()
+            .filter(r -> id.equals(r.key()))
+            .map(r -> KafkaTestClient.header(r, CloudEvents.TYPE))
+            .toList();
+    assertThat(order)
+        .containsExactly(
+            "switchboard.sla.warning", "switchboard.sla.breached", "switchboard.sla.escalated");
   }
 
   @Test
