@@ -55,9 +55,13 @@ public final class TeamBoard {
     return cursor;
   }
 
-  /** Whether a choice moved the cursor since the board was read. */
-  public boolean cursorMoved() {
-    return cursorMoved;
+  /**
+   * Whether the team's stored cursor is to be written: a choice moved it, and the team routes round
+   * robin (the only mode that reads it; a team switched to it later starts from an older cursor,
+   * which is as fair).
+   */
+  public boolean storesCursor() {
+    return cursorMoved && mode == RoutingMode.ROUND_ROBIN;
   }
 
   private void count(String operatorId, AssignmentRequest request) {

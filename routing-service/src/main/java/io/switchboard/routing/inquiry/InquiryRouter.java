@@ -32,10 +32,11 @@ import org.jboss.logging.Logger;
 /**
  * Applies a batch of inbound events in the caller's transaction: new inquiries are stored and
  * routed ({@link NewInquiries}, set-based), replies move their inquiries through the lifecycle.
- * Every team the batch touches is locked first, in one statement in id order; then, round by round
- * ({@link InboundRound}), the replied-to inquiries in one statement, and the new inquiries are
- * decided against their teams' capacity in memory. A team is held for a few statements per batch,
- * not for a sequence of statements per inquiry.
+ * What needs no lock comes first: team rules, customers and priorities. Then every team the batch
+ * touches is locked, in one statement in id order; then, round by round ({@link InboundRound}), the
+ * replied-to inquiries in one statement, and the new inquiries are decided against their teams'
+ * capacity in memory. A team is held for a few statements per batch, not for a sequence of
+ * statements per inquiry.
  *
  * <p>Replies never free an operator's slot (a reply keeps the inquiry held, or reopens it), so no
  * queue is drained here and the set-based writes never touch an inquiry this session holds as an
@@ -91,9 +92,24 @@ public class InquiryRouter {
             existing -> {
               Map<UUID, TeamDecision> teams = new HashMap<>();
               decided.forEach((id, d) -> teams.put(id, orDefault(id, d, existing)));
-              return lockTeams(replied, teams.values())
-                  .chain(held -> applyRounds(rounds, teams, existing, held));
+              // Everything that needs no lock is done before the teams are locked.
+              return prepare(rounds, teams)
+                  .chain(
+                      prepared ->
+                          lockTeams(replied, teams.values())
+                              .chain(held -> applyRounds(rounds, prepared, teams, existing, held)));
             });
+  }
+
+  /** Each round's new inquiries with their customers and priorities, in round order. */
+  private Uni<List<NewInquiries.Prepared>> prepare(
+      List<InboundRound> rounds, Map<UUID, TeamDecision> teams) {
+    return Multi.createFrom()
+        .iterable(rounds)
+        .onItem()
+        .transformToUniAndConcatenate(round -> newInquiries.prepare(round.received(), teams))
+        .collect()
+        .asList();
   }
 
   /** The teams of the replied-to inquiries and the decided ones, locked in one statement. */
@@ -110,6 +126,7 @@ public class InquiryRouter {
 
   private Uni<Void> applyRounds(
       List<InboundRound> rounds,
+      List<NewInquiries.Prepared> prepared,
       Map<UUID, TeamDecision> teams,
       Set<String> existing,
       Map<String, Team> held) {
@@ -119,16 +136,16 @@ public class InquiryRouter {
         throw new RetryableConflict("Team " + d.team() + " vanished while being locked");
       }
     }
-    return Multi.createFrom()
-        .iterable(rounds)
-        .onItem()
-        .transformToUniAndConcatenate(
-            round ->
-                replies(round.replies(), held.keySet())
-                    .chain(() -> newInquiries.route(round.received(), teams, held)))
-        .collect()
-        .last()
-        .replaceWithVoid();
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (int i = 0; i < rounds.size(); i++) {
+      InboundRound round = rounds.get(i);
+      NewInquiries.Prepared inquiries = prepared.get(i);
+      chain =
+          chain
+              .chain(() -> replies(round.replies(), held.keySet()))
+              .chain(() -> newInquiries.route(inquiries, held));
+    }
+    return chain;
   }
 
   /** The replied-to inquiries locked in one statement, then each reply applied in order. */

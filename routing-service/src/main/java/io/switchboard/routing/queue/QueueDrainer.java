@@ -220,8 +220,10 @@ public class QueueDrainer {
         .chain(() -> outbox.stageAll(events(team.id, drained)))
         .invoke(
             () -> {
-              // The locked team row is a managed entity: written when the transaction flushes.
-              team.lastAssignedOperatorId = drained.board().cursor();
+              if (drained.board().storesCursor()) {
+                // The locked team row is a managed entity: written when the transaction flushes.
+                team.lastAssignedOperatorId = drained.board().cursor();
+              }
               handed.forEach(h -> count(team.id, h, drained.at()));
             });
   }

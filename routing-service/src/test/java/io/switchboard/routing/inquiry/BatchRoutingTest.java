@@ -174,7 +174,7 @@ class BatchRoutingTest extends RoutingTestBase {
     return statuses(List.of(chat)).get(chat.inquiryId());
   }
 
-  /** One consumer batch's work: the team locked, then the batch routed, one transaction. */
+  /** One consumer batch's work: prepared, the team locked, routed; one transaction. */
   private void route(List<InquiryReceived> batch, String team) throws Throwable {
     Map<UUID, TeamDecision> teams = new HashMap<>();
     batch.forEach(
@@ -183,9 +183,13 @@ class BatchRoutingTest extends RoutingTestBase {
         () ->
             Panache.withTransaction(
                 () ->
-                    locks
-                        .lockTeams(Set.of(team))
-                        .chain(held -> newInquiries.route(batch, teams, held))));
+                    newInquiries
+                        .prepare(batch, teams)
+                        .chain(
+                            prepared ->
+                                locks
+                                    .lockTeams(Set.of(team))
+                                    .chain(held -> newInquiries.route(prepared, held)))));
   }
 
   /** Per inquiry, the types of its records on inquiries.lifecycle in topic order. */
