@@ -35,8 +35,9 @@ public class OperatorProfiles {
   private record Versioned(long version, OperatorProfile profile) {}
 
   /**
-   * The profiles of the operators at (at least) the given versions; reads from the database only
-   * those not in memory at that version, all in one statement, inside the caller's session.
+   * The profiles of the operators at the given versions; reads from the database only those not in
+   * memory at exactly that version (a restored database may go back), all in one statement, inside
+   * the caller's session.
    */
   public Uni<Map<String, OperatorProfile>> at(Map<String, Long> versions) {
     Map<String, OperatorProfile> found = new HashMap<>();
@@ -44,7 +45,7 @@ public class OperatorProfiles {
     versions.forEach(
         (id, version) -> {
           Versioned known = parsed.get(id);
-          if (known != null && known.version() >= version) {
+          if (known != null && known.version() == version) {
             found.put(id, known.profile());
           } else {
             missing.add(id);
@@ -67,8 +68,8 @@ public class OperatorProfiles {
                     new Versioned(
                         ((Number) row[2]).longValue(),
                         OperatorProfile.of(read(id, (String) row[1])));
-                // Concurrent readers may race; the newer version wins.
-                parsed.merge(id, read, (a, b) -> a.version() >= b.version() ? a : b);
+                // Concurrent readers may race: whichever they leave, a mismatch reads it again.
+                parsed.put(id, read);
                 found.put(id, read.profile());
               }
               return found;
