@@ -45,16 +45,17 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>{@code inquiries.inbound} ({@code RoutingInboundConsumer}, {@code InquiryRouter}): per
- *       batch, the teams the rules pick for new inquiries and the teams of replied-to inquiries;
- *       then each inquiry as its event is applied.
+ *       batch, the teams the rules pick for new inquiries and the teams of replied-to inquiries, in
+ *       one statement; then, round by round, the replied-to inquiries in one statement. New
+ *       inquiries are inserted: rows no other transaction can hold.
  *   <li>{@code sla.events} ({@code RoutingSlaConsumer}): per batch, the teams of the escalated
- *       inquiries; then each inquiry, forwarded within its team.
+ *       inquiries; then the inquiries in one statement, each forwarded within its team.
  *   <li>operator API ({@code InquiryResource}): the inquiry's team and a transfer's target team,
  *       then the inquiry; decline, resolve and transfer drain a held team's queue.
  *   <li>accept and answer timeouts ({@code OverdueAssignments}): one transaction per overdue
  *       inquiry, its team then the inquiry, which is checked to be overdue still.
- *   <li>queue timer ({@code QueueDrainer}): one transaction per team, the team then its queued
- *       inquiries.
+ *   <li>queue timer ({@code QueueTimer}, {@code QueueDrainer}): one transaction per team, the team
+ *       then its queued inquiries, changed in one statement.
  *   <li>presence ({@code PresenceResource}): the operator row only. Going online, or back from
  *       idle, drains the team's queue afterwards in a transaction of its own, so that no
  *       transaction holds an operator before a team.
@@ -77,14 +78,19 @@ public class Locks {
    * transaction, before any operator or inquiry lock.
    */
   public Uni<Set<String>> teams(Collection<String> ids) {
+    return lockTeams(ids).map(teams -> Set.copyOf(teams.keySet()));
+  }
+
+  /** As {@link #teams}, answering the locked rows by id: routing mode and cursor included. */
+  public Uni<Map<String, Team>> lockTeams(Collection<String> ids) {
     Set<String> wanted = distinct(ids);
     if (wanted.isEmpty()) {
-      return Uni.createFrom().item(Set.of());
+      return Uni.createFrom().item(Map.of());
     }
     return Team.<Team>find("id in ?1 order by id", wanted)
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .list()
-        .map(teams -> teams.stream().map(t -> t.id).collect(Collectors.toUnmodifiableSet()));
+        .map(teams -> teams.stream().collect(Collectors.toUnmodifiableMap(t -> t.id, t -> t)));
   }
 
   /** Locks the operators among {@code ids} that exist, in id order, after any team. */
@@ -126,14 +132,35 @@ public class Locks {
    */
   public Uni<Inquiry> inquiry(UUID id, Set<String> heldTeams) {
     return Inquiry.<Inquiry>findById(id, LockModeType.PESSIMISTIC_WRITE)
-        .invoke(
-            inquiry -> {
-              if (inquiry != null
-                  && inquiry.teamId != null
-                  && !heldTeams.contains(inquiry.teamId)) {
-                throw new RetryableConflict(
-                    "Inquiry " + id + " moved to team " + inquiry.teamId + " while being locked");
+        .map(inquiry -> inquiry == null ? null : held(inquiry, heldTeams));
+  }
+
+  private static Inquiry held(Inquiry inquiry, Set<String> heldTeams) {
+    if (inquiry.teamId != null && !heldTeams.contains(inquiry.teamId)) {
+      throw new RetryableConflict(
+          "Inquiry " + inquiry.id + " moved to team " + inquiry.teamId + " while being locked");
+    }
+    return inquiry;
+  }
+
+  /**
+   * Locks those of the inquiries that exist, all in one statement, and answers them by id. Each
+   * must be in one of {@code heldTeams}, as for {@link #inquiry}.
+   */
+  public Uni<Map<UUID, Inquiry>> inquiries(Collection<UUID> ids, Set<String> heldTeams) {
+    if (ids.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    return Inquiry.<Inquiry>find("id in ?1 order by id", new HashSet<>(ids))
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .list()
+        .map(
+            found -> {
+              Map<UUID, Inquiry> byId = new HashMap<>();
+              for (Inquiry inquiry : found) {
+                byId.put(inquiry.id, held(inquiry, heldTeams));
               }
+              return byId;
             });
   }
 

@@ -1,5 +1,6 @@
 package io.switchboard.platform.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -33,18 +34,18 @@ public class Outbox {
       SwitchboardConfig config,
       @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
     this.config = config;
-    // The rows travel as one text parameter (bound to json, the driver would send a Java string as
-    // a JSON string); "with ordinality ... order by" hands the identity column its numbers in the
-    // order of the list, which is the order the relay publishes in.
+    // One parameter for the whole batch (portable across drivers; text first, as a string bound to
+    // jsonb would arrive as a JSON string); the sequence is drawn in the order of the list, so the
+    // relay publishes the rows in that order.
     this.insertAll =
         "insert into "
             + schema
             + ".outbox_message (id, topic, record_key, event_type, payload, occurred_at,"
-            + " created_at) select cast(e->>'id' as uuid), e->>'topic', e->>'key', e->>'type',"
-            + " e->>'payload', cast(e->>'occurredAt' as timestamptz),"
-            + " cast(e->>'createdAt' as timestamptz)"
-            + " from json_array_elements(cast(cast(:rows as text) as json)) with ordinality as m(e, n)"
-            + " order by n";
+            + " created_at)"
+            + " select (e->>'id')::uuid, e->>'topic', e->>'key', e->>'type', e->>'payload',"
+            + " (e->>'occurredAt')::timestamptz, (e->>'createdAt')::timestamptz"
+            + " from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) with ordinality as r(e, n)"
+            + " order by r.n";
   }
 
   public Uni<Void> stage(InquiryEvent event) {
@@ -62,15 +63,30 @@ public class Outbox {
   }
 
   /**
-   * Stages {@code events} with one statement, published in the order of the list. Use it where a
-   * batch stages many events; it does not go through the session's entities, so staging with {@link
-   * #stage} and this in one transaction orders the rows by when each reached the database.
+   * Stages the events in one statement, in list order, which is the order the relay publishes them:
+   * a batch keeps each inquiry's events in the order given. Events staged one by one earlier in the
+   * transaction are written first (the session is flushed), so they keep their place too.
    */
   public Uni<Void> stageAll(List<? extends InquiryEvent> events) {
     if (events.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    String createdAt = Instant.now().toString();
+    String rows = rows(events, Instant.now());
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .flush()
+                    .chain(
+                        () ->
+                            session
+                                .createNativeMutationQuery(insertAll)
+                                .setParameter("rows", rows)
+                                .executeUpdate()))
+        .replaceWithVoid();
+  }
+
+  private String rows(List<? extends InquiryEvent> events, Instant now) {
     ArrayNode rows = JSON.createArrayNode();
     for (InquiryEvent event : events) {
       EventType type = EventType.of(event);
@@ -81,15 +97,12 @@ public class Outbox {
           .put("type", type.ceType())
           .put("payload", EventCodec.encode(event))
           .put("occurredAt", event.occurredAt().toString())
-          .put("createdAt", createdAt);
+          .put("createdAt", now.toString());
     }
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(insertAll)
-                    .setParameter("rows", rows.toString())
-                    .executeUpdate())
-        .replaceWithVoid();
+    try {
+      return JSON.writeValueAsString(rows);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Events cannot be written as JSON", e);
+    }
   }
 }

@@ -1,76 +1,53 @@
 package io.switchboard.routing.assignment;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.EventIds;
 import io.switchboard.contracts.InquiryAssigned;
 import io.switchboard.contracts.InquiryQueued;
 import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.platform.outbox.Outbox;
-import io.switchboard.routing.RoutingConfig;
-import io.switchboard.routing.directory.DirectorySpec.OperatorSpec;
-import io.switchboard.routing.directory.DirectoryStore;
-import io.switchboard.routing.directory.Operator;
-import io.switchboard.routing.directory.PresenceRules;
 import io.switchboard.routing.directory.Team;
 import io.switchboard.routing.inquiry.Inquiry;
 import io.switchboard.routing.lifecycle.StatusChanges;
 import io.switchboard.routing.metrics.AssignmentReason;
 import io.switchboard.routing.metrics.RoutingMetrics;
+import io.switchboard.routing.segment.CustomerHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Gives an inquiry to an operator of its team, or leaves it queued. Call inside a transaction that
- * holds the team's lock, taken before the inquiry's ({@link io.switchboard.routing.Locks}): two
- * instances assigning in the same team take turns and cannot both take an operator's last free
- * slot. The team is locked again here, which then waits for nothing.
+ * Gives one inquiry to an operator of its team, or leaves it queued: the operator API, forwarding
+ * and a person writing in a machine-written thread. Call inside a transaction that holds the team's
+ * lock, taken before the inquiry's ({@link io.switchboard.routing.Locks}): two instances assigning
+ * in the same team take turns and cannot both take an operator's last free slot. The team is locked
+ * again here, which then waits for nothing. Batches go through {@link BatchAssignment} instead.
  */
 @ApplicationScoped
 public class Assigner {
   private static final Logger LOG = Logger.getLogger(Assigner.class);
-  private static final String OPEN_LOAD =
-      """
-      select i.operator_id, i.channel, count(*)
-        from routing.inquiry i join routing.operator o on o.id = i.operator_id
-       where o.team_id = :team
-         and i.status in ('ASSIGNED', 'ACCEPTED', 'WAITING_ON_CUSTOMER', 'REOPENED')
-       group by i.operator_id, i.channel
-      """;
-  private static final String PREVIOUS_OPERATOR =
-      """
-      select operator_id from routing.inquiry
-       where customer_key = :customer and id <> :id and operator_id is not null
-       order by assigned_at desc nulls last limit 1
-      """;
 
   private final Outbox outbox;
-  private final DirectoryStore directory;
+  private final TeamBoards boards;
+  private final CustomerHistory customers;
   private final StatusChanges statusChanges;
-  private final Duration idleTimeout;
   private final RoutingMetrics metrics;
 
   public Assigner(
       Outbox outbox,
-      DirectoryStore directory,
+      TeamBoards boards,
+      CustomerHistory customers,
       StatusChanges statusChanges,
-      RoutingConfig config,
       RoutingMetrics metrics) {
     this.metrics = metrics;
     this.outbox = outbox;
-    this.directory = directory;
+    this.boards = boards;
+    this.customers = customers;
     this.statusChanges = statusChanges;
-    this.idleTimeout = config.presence().idleTimeout();
   }
 
   /** Assigns, or queues with an {@code InquiryQueued} event when it was not queued already. */
@@ -82,11 +59,7 @@ public class Assigner {
                 d.choice().isPresent()
                     ? assign(inquiry, d.team(), d.choice().get(), null, actor, now)
                         .replaceWith(d.choice())
-                    : queue(
-                            inquiry,
-                            AssignmentPolicy.whyNobody(d.request(), d.candidates(), now),
-                            actor,
-                            now)
+                    : queue(inquiry, d.board().whyNobody(d.request(), now), actor, now)
                         .replaceWith(d.choice()));
   }
 
@@ -124,7 +97,7 @@ public class Assigner {
   }
 
   private record Decision(
-      Team team, List<Candidate> candidates, AssignmentRequest request, Optional<Choice> choice) {}
+      Team team, TeamBoard board, AssignmentRequest request, Optional<Choice> choice) {}
 
   private Uni<Decision> decide(Inquiry inquiry, Set<String> excluded, Instant now) {
     return Team.<Team>findById(inquiry.teamId, LockModeType.PESSIMISTIC_WRITE)
@@ -133,9 +106,10 @@ public class Assigner {
         .failWith(() -> new IllegalStateException("Unknown team " + inquiry.teamId))
         .chain(
             team ->
-                candidates(team.id, now)
+                boards
+                    .read(List.of(team), now)
                     .chain(
-                        candidates ->
+                        read ->
                             previousOperator(inquiry)
                                 .map(
                                     previous -> {
@@ -146,74 +120,21 @@ public class Assigner {
                                               inquiry.topic,
                                               previous,
                                               excluded);
+                                      TeamBoard board = read.get(team.id);
                                       return new Decision(
-                                          team,
-                                          candidates,
-                                          request,
-                                          AssignmentPolicy.choose(
-                                              request,
-                                              candidates,
-                                              team.routingMode,
-                                              team.lastAssignedOperatorId,
-                                              now));
+                                          team, board, request, board.take(request, now));
                                     })));
   }
 
-  /** The team's operators with their open work per channel; the team row must be locked. */
-  public Uni<List<Candidate>> candidates(String teamId, Instant now) {
-    return Operator.<Operator>list("teamId", teamId)
-        .chain(
-            operators ->
-                openLoad(teamId)
-                    .map(
-                        open ->
-                            operators.stream()
-                                .map(
-                                    o -> {
-                                      OperatorSpec spec = directory.profile(o);
-                                      return new Candidate(
-                                          o.id,
-                                          spec.skills(),
-                                          spec.capacityPerChannel(),
-                                          open.getOrDefault(o.id, Map.of()),
-                                          spec.weeklySchedule(),
-                                          PresenceRules.isPresent(o, now, idleTimeout));
-                                    })
-                                .toList()));
-  }
-
-  private Uni<Map<String, Map<Channel, Long>>> openLoad(String teamId) {
-    // Assignments made earlier in this transaction must count before the next choice.
-    return Panache.getSession()
-        .call(s -> s.flush())
-        .chain(
-            s ->
-                s.createNativeQuery(OPEN_LOAD, Object[].class)
-                    .setParameter("team", teamId)
-                    .getResultList())
-        .map(
-            rows -> {
-              Map<String, Map<Channel, Long>> load = new HashMap<>();
-              for (Object[] row : rows) {
-                load.computeIfAbsent((String) row[0], k -> new EnumMap<>(Channel.class))
-                    .put(Channel.valueOf((String) row[1]), ((Number) row[2]).longValue());
-              }
-              return load;
-            });
-  }
-
+  /** Who handled the customer's latest other inquiry, or null. */
   private Uni<String> previousOperator(Inquiry inquiry) {
     if (inquiry.customerKey == null) {
       return Uni.createFrom().nullItem();
     }
-    return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(PREVIOUS_OPERATOR, String.class)
-                    .setParameter("customer", inquiry.customerKey)
-                    .setParameter("id", inquiry.id)
-                    .getResultList())
-        .map(rows -> rows.isEmpty() ? null : rows.getFirst());
+    return customers
+        .of(List.of(inquiry.customerKey), List.of(inquiry.id))
+        .map(known -> known.get(inquiry.customerKey))
+        .map(customer -> customer == null ? null : customer.previousOperator());
   }
 
   /**

@@ -3,6 +3,7 @@ package io.switchboard.routing.assignment;
 import io.switchboard.contracts.Channel;
 import io.switchboard.routing.directory.DirectorySpec.Skills;
 import io.switchboard.routing.directory.WeeklySchedule;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -22,6 +23,14 @@ public record Candidate(
 
   public long spare(Channel channel) {
     return capacity.getOrDefault(channel, 0) - open.getOrDefault(channel, 0L);
+  }
+
+  /** The same operator holding one more inquiry on {@code channel}. */
+  public Candidate withOneMore(Channel channel) {
+    Map<Channel, Long> more = new EnumMap<>(Channel.class);
+    more.putAll(open);
+    more.merge(channel, 1L, Long::sum);
+    return new Candidate(operatorId, skills, capacity, more, schedule, present);
   }
 
   public long totalOpen() {

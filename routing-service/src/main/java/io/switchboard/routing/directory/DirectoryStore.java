@@ -17,10 +17,12 @@ import jakarta.persistence.LockModeType;
 public class DirectoryStore {
   private final ObjectMapper json;
   private final Locks locks;
+  private final OperatorProfiles profiles;
 
-  public DirectoryStore(ObjectMapper json, Locks locks) {
+  public DirectoryStore(ObjectMapper json, Locks locks, OperatorProfiles profiles) {
     this.json = json;
     this.locks = locks;
+    this.profiles = profiles;
   }
 
   /** Teams first, so that operators can reference teams from the same file. */
@@ -75,6 +77,8 @@ public class DirectoryStore {
               operator.capacity = Math.max(1, spec.defaultCapacity());
               operator.alwaysPresent = Boolean.TRUE.equals(spec.alwaysPresent());
               operator.profile = write(spec);
+              // Every instance's cached profile of this operator is stale from this commit on.
+              operator.profileVersion++;
               return operator.<Operator>persist();
             })
         .replaceWith(spec);
@@ -91,11 +95,7 @@ public class DirectoryStore {
   }
 
   public OperatorSpec profile(Operator operator) {
-    try {
-      return json.readValue(operator.profile, OperatorSpec.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Unreadable profile of operator " + operator.id, e);
-    }
+    return profiles.read(operator.id, operator.profile);
   }
 
   private String write(OperatorSpec spec) {

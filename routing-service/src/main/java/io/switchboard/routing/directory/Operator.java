@@ -27,6 +27,10 @@ public class Operator extends PanacheEntityBase {
   /** The operator's {@link DirectorySpec.OperatorSpec} as JSON. */
   public String profile;
 
+  /** Bumped with every write of {@link #profile}: the key of the parsed profiles in memory. */
+  @Column(name = "profile_version")
+  public long profileVersion;
+
   @Column(name = "always_present")
   public boolean alwaysPresent;
 

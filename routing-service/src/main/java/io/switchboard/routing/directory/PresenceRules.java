@@ -18,7 +18,17 @@ public final class PresenceRules {
   }
 
   public static boolean isPresent(Operator operator, Instant now, Duration idleTimeout) {
-    return operator.alwaysPresent
-        || effective(operator.presence, operator.lastSeenAt, now, idleTimeout) == Presence.ONLINE;
+    return isPresent(
+        operator.alwaysPresent, operator.presence, operator.lastSeenAt, now, idleTimeout);
+  }
+
+  /** A duty operator always; anyone else while effectively online. */
+  public static boolean isPresent(
+      boolean alwaysPresent,
+      Presence stated,
+      Instant lastSeenAt,
+      Instant now,
+      Duration idleTimeout) {
+    return alwaysPresent || effective(stated, lastSeenAt, now, idleTimeout) == Presence.ONLINE;
   }
 }

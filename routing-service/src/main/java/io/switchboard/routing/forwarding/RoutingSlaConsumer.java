@@ -6,9 +6,10 @@ import io.switchboard.contracts.InquiryEvent;
 import io.switchboard.contracts.SlaEscalated;
 import io.switchboard.platform.consumer.EventConsumer;
 import io.switchboard.routing.Locks;
+import io.switchboard.routing.inquiry.Inquiry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -44,38 +45,35 @@ public class RoutingSlaConsumer implements EventConsumer {
     return applyAll(List.of(event));
   }
 
-  /** The teams of all the batch's inquiries first, in id order; then each inquiry. */
+  /** The teams of all the batch's inquiries first, in id order; then the inquiries, at once. */
   @Override
   public Uni<Void> applyAll(List<InquiryEvent> events) {
     List<UUID> inquiries = events.stream().map(e -> UUID.fromString(e.inquiryId())).toList();
     return locks
         .teamsOf(inquiries)
         .chain(teams -> locks.teams(teams.values()))
+        .chain(held -> locks.inquiries(inquiries, held))
         .chain(
-            held ->
+            locked ->
                 Multi.createFrom()
                     .iterable(events)
                     .onItem()
-                    .transformToUniAndConcatenate(e -> escalate((SlaEscalated) e, held))
+                    .transformToUniAndConcatenate(e -> escalate((SlaEscalated) e, locked))
                     .collect()
                     .last()
                     .replaceWithVoid());
   }
 
-  private Uni<Void> escalate(SlaEscalated escalated, Set<String> heldTeams) {
-    return locks
-        .inquiry(UUID.fromString(escalated.inquiryId()), heldTeams)
-        .chain(
-            inquiry -> {
-              if (inquiry == null) {
-                LOG.warnf("SLA escalation for unknown inquiry %s ignored", escalated.inquiryId());
-                return Uni.createFrom().voidItem();
-              }
-              return forwarder.forward(
-                  inquiry,
-                  ForwardReason.SLA_ESCALATION,
-                  "level " + escalated.level() + " (" + escalated.clock() + ")",
-                  escalated.level() >= 3);
-            });
+  private Uni<Void> escalate(SlaEscalated escalated, Map<UUID, Inquiry> locked) {
+    Inquiry inquiry = locked.get(UUID.fromString(escalated.inquiryId()));
+    if (inquiry == null) {
+      LOG.warnf("SLA escalation for unknown inquiry %s ignored", escalated.inquiryId());
+      return Uni.createFrom().voidItem();
+    }
+    return forwarder.forward(
+        inquiry,
+        ForwardReason.SLA_ESCALATION,
+        "level " + escalated.level() + " (" + escalated.clock() + ")",
+        escalated.level() >= 3);
   }
 }

@@ -4,26 +4,17 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.CustomerReplied;
-import io.switchboard.contracts.EventIds;
 import io.switchboard.contracts.InquiryEvent;
-import io.switchboard.contracts.InquiryKind;
-import io.switchboard.contracts.InquiryPrioritized;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.OperatorReplied;
-import io.switchboard.platform.outbox.Outbox;
 import io.switchboard.platform.retry.RetryableConflict;
 import io.switchboard.routing.Locks;
 import io.switchboard.routing.RoutingConfig;
 import io.switchboard.routing.assignment.Assigner;
+import io.switchboard.routing.directory.Team;
 import io.switchboard.routing.lifecycle.Lifecycle;
 import io.switchboard.routing.lifecycle.LifecycleService;
-import io.switchboard.routing.metrics.RoutingMetrics;
-import io.switchboard.routing.priority.PriorityDecision;
-import io.switchboard.routing.priority.PriorityInput;
-import io.switchboard.routing.priority.PriorityRules;
-import io.switchboard.routing.segment.CustomerKeys;
-import io.switchboard.routing.segment.CustomerSegment;
 import io.switchboard.routing.teamrule.TeamDecision;
 import io.switchboard.routing.teamrule.TeamRules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,44 +30,45 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Applies inbound events in the caller's transaction: stores a new inquiry and decides its
- * priority, team and assignee; moves a replied-to inquiry through its lifecycle. Every team a batch
- * touches is locked first, in id order, and each inquiry after that as its event comes ({@link
- * Locks}).
+ * Applies a batch of inbound events in the caller's transaction: new inquiries are stored and
+ * routed ({@link NewInquiries}, set-based), replies move their inquiries through the lifecycle.
+ * What needs no lock comes first: team rules, customers and priorities. Then every team the batch
+ * touches is locked, in one statement in id order; then, round by round ({@link InboundRound}), the
+ * replied-to inquiries in one statement, and the new inquiries are decided against their teams'
+ * capacity in memory. A team is held for a few statements per batch, not for a sequence of
+ * statements per inquiry.
+ *
+ * <p>Replies never free an operator's slot (a reply keeps the inquiry held, or reopens it), so no
+ * queue is drained here and the set-based writes never touch an inquiry this session holds as an
+ * entity.
  */
 @ApplicationScoped
 public class InquiryRouter {
   private static final Logger LOG = Logger.getLogger(InquiryRouter.class);
   private static final String EXISTING_TEAMS = "select t.id from Team t where t.id in :ids";
 
-  private final Outbox outbox;
-  private final PriorityRules priorityRules;
   private final TeamRules teamRules;
+  private final NewInquiries newInquiries;
   private final Assigner assigner;
   private final LifecycleService lifecycle;
   private final Locks locks;
   private final String defaultTeam;
-  private final RoutingMetrics metrics;
   // No path deletes a team: once seen, a team needs no existence check before the rules use it.
   private final Set<String> knownTeams = ConcurrentHashMap.newKeySet();
 
   public InquiryRouter(
-      Outbox outbox,
-      PriorityRules priorityRules,
       TeamRules teamRules,
+      NewInquiries newInquiries,
       Assigner assigner,
       LifecycleService lifecycle,
       Locks locks,
-      RoutingConfig config,
-      RoutingMetrics metrics) {
-    this.outbox = outbox;
-    this.priorityRules = priorityRules;
+      RoutingConfig config) {
     this.teamRules = teamRules;
+    this.newInquiries = newInquiries;
     this.assigner = assigner;
     this.lifecycle = lifecycle;
     this.locks = locks;
     this.defaultTeam = config.defaultTeam();
-    this.metrics = metrics;
   }
 
   /** The events routing acts on; others on the topic cost nothing. */
@@ -86,93 +78,122 @@ public class InquiryRouter {
         || event instanceof OperatorReplied;
   }
 
-  /** Applies the events in order, in the caller's transaction. */
+  /** Applies the events, each inquiry's in order, in the caller's transaction. */
   public Uni<Void> applyAll(List<InquiryEvent> events) {
-    Map<InquiryReceived, TeamDecision> decided = new HashMap<>();
+    List<InboundRound> rounds = InboundRound.of(events);
+    Map<UUID, TeamDecision> decided = new HashMap<>();
     Set<UUID> replied = new HashSet<>();
-    for (InquiryEvent event : events) {
-      switch (event) {
-        case InquiryReceived received -> decided.put(received, decide(received));
-        case CustomerReplied reply -> replied.add(UUID.fromString(reply.inquiryId()));
-        case OperatorReplied reply -> replied.add(UUID.fromString(reply.inquiryId()));
-        default -> {}
-      }
+    for (InboundRound round : rounds) {
+      round.received().forEach(r -> decided.put(UUID.fromString(r.inquiryId()), decide(r)));
+      round.replies().forEach(r -> replied.add(UUID.fromString(r.inquiryId())));
     }
     return existing(decided.values())
         .chain(
             existing -> {
               Map<UUID, TeamDecision> teams = new HashMap<>();
-              decided.forEach(
-                  (received, d) -> teams.put(received.eventId(), orDefault(received, d, existing)));
-              return locks
-                  .teamsOf(replied)
+              decided.forEach((id, d) -> teams.put(id, orDefault(id, d, existing)));
+              // Everything that needs no lock is done before the teams are locked.
+              return prepare(rounds, teams)
                   .chain(
-                      current -> {
-                        Set<String> needed = new HashSet<>(current.values());
-                        teams.values().forEach(d -> needed.add(d.team()));
-                        return locks.teams(needed);
-                      })
-                  .chain(held -> applyInOrder(events, teams, existing, held));
+                      prepared ->
+                          lockTeams(replied, teams.values())
+                              .chain(held -> applyRounds(rounds, prepared, teams, existing, held)));
             });
   }
 
-  private Uni<Void> applyInOrder(
-      List<InquiryEvent> events,
+  /** Each round's new inquiries with their customers and priorities, in round order. */
+  private Uni<List<NewInquiries.Prepared>> prepare(
+      List<InboundRound> rounds, Map<UUID, TeamDecision> teams) {
+    return Multi.createFrom()
+        .iterable(rounds)
+        .onItem()
+        .transformToUniAndConcatenate(round -> newInquiries.prepare(round.received(), teams))
+        .collect()
+        .asList();
+  }
+
+  /** The teams of the replied-to inquiries and the decided ones, locked in one statement. */
+  private Uni<Map<String, Team>> lockTeams(Set<UUID> replied, Collection<TeamDecision> decided) {
+    return locks
+        .teamsOf(replied)
+        .chain(
+            current -> {
+              Set<String> needed = new HashSet<>(current.values());
+              decided.forEach(d -> needed.add(d.team()));
+              return locks.lockTeams(needed);
+            });
+  }
+
+  private Uni<Void> applyRounds(
+      List<InboundRound> rounds,
+      List<NewInquiries.Prepared> prepared,
       Map<UUID, TeamDecision> teams,
       Set<String> existing,
-      Set<String> held) {
+      Map<String, Team> held) {
     for (TeamDecision d : teams.values()) {
-      if (existing.contains(d.team()) && !held.contains(d.team())) {
+      if (existing.contains(d.team()) && !held.containsKey(d.team())) {
         knownTeams.remove(d.team());
         throw new RetryableConflict("Team " + d.team() + " vanished while being locked");
       }
     }
-    return Multi.createFrom()
-        .iterable(events)
-        .onItem()
-        .transformToUniAndConcatenate(event -> apply(event, teams, held))
-        .collect()
-        .last()
-        .replaceWithVoid();
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (int i = 0; i < rounds.size(); i++) {
+      InboundRound round = rounds.get(i);
+      NewInquiries.Prepared inquiries = prepared.get(i);
+      chain =
+          chain
+              .chain(() -> replies(round.replies(), held.keySet()))
+              .chain(() -> newInquiries.route(inquiries, held));
+    }
+    return chain;
   }
 
-  private Uni<Void> apply(InquiryEvent event, Map<UUID, TeamDecision> teams, Set<String> held) {
-    return switch (event) {
-      case InquiryReceived received -> route(received, teams.get(received.eventId()));
-      case CustomerReplied reply -> customerReply(reply, held);
-      case OperatorReplied reply ->
-          reply(
-              reply.inquiryId(),
+  /** The replied-to inquiries locked in one statement, then each reply applied in order. */
+  private Uni<Void> replies(List<InquiryEvent> replies, Set<String> heldTeams) {
+    if (replies.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    Set<UUID> ids =
+        replies.stream().map(r -> UUID.fromString(r.inquiryId())).collect(Collectors.toSet());
+    return locks
+        .inquiries(ids, heldTeams)
+        .chain(
+            inquiries ->
+                Multi.createFrom()
+                    .iterable(replies)
+                    .onItem()
+                    .transformToUniAndConcatenate(reply -> apply(reply, inquiries))
+                    .collect()
+                    .last()
+                    .replaceWithVoid());
+  }
+
+  private Uni<Void> apply(InquiryEvent reply, Map<UUID, Inquiry> inquiries) {
+    UUID id = UUID.fromString(reply.inquiryId());
+    Inquiry inquiry = inquiries.get(id);
+    return switch (reply) {
+      case CustomerReplied customer -> customerReply(customer, id, inquiry);
+      case OperatorReplied operator ->
+          lifecycle.onEvent(
+              id,
+              inquiry,
               Lifecycle.Action.OPERATOR_REPLY,
-              reply.operatorId() == null ? "operator" : reply.operatorId(),
-              held);
+              operator.operatorId() == null ? "operator" : operator.operatorId());
       default -> Uni.createFrom().voidItem();
     };
   }
 
   /** A person writing in the thread of a machine-written inquiry makes it one to answer. */
-  private Uni<Void> customerReply(CustomerReplied reply, Set<String> held) {
-    UUID id = UUID.fromString(reply.inquiryId());
-    return locks
-        .inquiry(id, held)
-        .chain(
-            inquiry -> {
-              if (inquiry != null
-                  && inquiry.automatic
-                  && inquiry.status == InquiryStatus.NEW
-                  && !reply.automatic()) {
-                inquiry.automatic = false;
-                LOG.infof("Inquiry %s: a person wrote in its thread, routed now", id);
-                return assign(inquiry);
-              }
-              return lifecycle.onEvent(id, inquiry, Lifecycle.Action.CUSTOMER_REPLY, "customer");
-            });
-  }
-
-  private Uni<Void> reply(
-      String inquiryId, Lifecycle.Action action, String actor, Set<String> held) {
-    UUID id = UUID.fromString(inquiryId);
-    return locks.inquiry(id, held).chain(inquiry -> lifecycle.onEvent(id, inquiry, action, actor));
+  private Uni<Void> customerReply(CustomerReplied reply, UUID id, Inquiry inquiry) {
+    if (inquiry != null
+        && inquiry.automatic
+        && inquiry.status == InquiryStatus.NEW
+        && !reply.automatic()) {
+      inquiry.automatic = false;
+      LOG.infof("Inquiry %s: a person wrote in its thread, routed now", id);
+      return assigner.assignOrQueue(inquiry, Set.of(), "system").replaceWithVoid();
+    }
+    return lifecycle.onEvent(id, inquiry, Lifecycle.Action.CUSTOMER_REPLY, "customer");
   }
 
   private TeamDecision decide(InquiryReceived received) {
@@ -208,87 +229,15 @@ public class InquiryRouter {
             });
   }
 
-  private TeamDecision orDefault(
-      InquiryReceived received, TeamDecision team, Set<String> existing) {
+  private TeamDecision orDefault(UUID inquiryId, TeamDecision team, Set<String> existing) {
     if (existing.contains(team.team())) {
       return team;
     }
     // A rule naming a team the directory lacks must not dead-letter the inquiry.
     LOG.warnf(
         "Team rule %s names unknown team %s: inquiry %s goes to %s",
-        team.rule(), team.team(), received.inquiryId(), defaultTeam);
+        team.rule(), team.team(), inquiryId, defaultTeam);
     return new TeamDecision(
         defaultTeam, team.topic(), team.rule() + " (unknown team " + team.team() + ")");
-  }
-
-  private Uni<Void> route(InquiryReceived received, TeamDecision team) {
-    String customerKey = CustomerKeys.of(received.customer());
-    return (customerKey == null
-            ? Uni.createFrom().<CustomerSegment>nullItem()
-            : CustomerSegment.<CustomerSegment>findById(customerKey))
-        .chain(
-            segment ->
-                route(received, customerKey, segment == null ? null : segment.segment, team));
-  }
-
-  private Uni<Void> route(
-      InquiryReceived received, String customerKey, String segment, TeamDecision team) {
-    PriorityDecision decision =
-        priorityRules.decide(
-            PriorityInput.of(
-                received.channel(), received.kind(), segment, received.subject(), received.text()));
-    Inquiry inquiry = new Inquiry();
-    inquiry.id = UUID.fromString(received.inquiryId());
-    inquiry.ticket = received.ticket();
-    inquiry.channel = received.channel();
-    inquiry.kind = received.kind() == null ? InquiryKind.MESSAGE : received.kind();
-    inquiry.language = received.language();
-    inquiry.customerKey = customerKey;
-    inquiry.segment = segment;
-    inquiry.priority = decision.priority();
-    inquiry.matchedRules = String.join(",", decision.matchedRules());
-    inquiry.status = InquiryStatus.NEW;
-    inquiry.teamId = team.team();
-    inquiry.topic = team.topic();
-    inquiry.teamRule = team.rule();
-    inquiry.receivedAt = received.occurredAt();
-    inquiry.automatic = received.automatic();
-    LOG.infof(
-        "Inquiry %s is %s by rules %s; team %s, topic %s by team rule %s",
-        inquiry.id,
-        decision.priority(),
-        decision.matchedRules(),
-        team.team(),
-        team.topic(),
-        team.rule());
-    metrics.prioritized(inquiry.channel, inquiry.priority);
-    return inquiry
-        .persist()
-        .chain(
-            () ->
-                outbox.stage(
-                    new InquiryPrioritized(
-                        EventIds.next(),
-                        received.inquiryId(),
-                        java.time.Instant.now(),
-                        InquiryPrioritized.SCHEMA_VERSION,
-                        decision.priority(),
-                        decision.matchedRules(),
-                        segment,
-                        team.team(),
-                        team.topic(),
-                        team.rule())))
-        .chain(() -> received.automatic() ? keepAside(inquiry) : assign(inquiry))
-        .replaceWithVoid();
-  }
-
-  private Uni<Void> assign(Inquiry inquiry) {
-    return assigner.assignOrQueue(inquiry, Set.of(), "system").replaceWithVoid();
-  }
-
-  private Uni<Void> keepAside(Inquiry inquiry) {
-    LOG.infof("Inquiry %s is machine-written: kept, not assigned", inquiry.id);
-    metrics.automatic(inquiry.channel);
-    return Uni.createFrom().voidItem();
   }
 }

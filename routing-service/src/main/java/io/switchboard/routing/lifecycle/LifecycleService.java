@@ -77,7 +77,7 @@ public class LifecycleService {
     metrics.reassigned(inquiry.teamId, ReassignmentReason.DECLINED);
     return assigner
         .assignOrQueue(inquiry, Set.of(inquiry.operatorId), actor)
-        .chain(() -> queue.drain(inquiry.teamId))
+        .chain(() -> queue.drain(inquiry.teamId, Set.of(inquiry.id)))
         .replaceWith(inquiry);
   }
 
@@ -105,7 +105,7 @@ public class LifecycleService {
     inquiry.operatorId = null;
     return assigner
         .assignOrQueue(inquiry, Set.of(), actor)
-        .chain(() -> queue.drain(oldTeam))
+        .chain(() -> queue.drain(oldTeam, Set.of(inquiry.id)))
         .replaceWith(inquiry);
   }
 
@@ -140,7 +140,11 @@ public class LifecycleService {
     return extra
         .chain(
             () -> statusChanges.record(inquiry, previous, actor, reasonOf(action), operatorReplied))
-        .chain(() -> freed ? queue.drain(inquiry.teamId) : Uni.createFrom().voidItem());
+        .chain(
+            () ->
+                freed
+                    ? queue.drain(inquiry.teamId, Set.of(inquiry.id))
+                    : Uni.createFrom().voidItem());
   }
 
   private static String reasonOf(Lifecycle.Action action) {

@@ -9,6 +9,7 @@ import io.switchboard.routing.inquiry.Inquiry;
 import io.switchboard.routing.metrics.RoutingMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.UUID;
 
 /** Publishes every lifecycle move with the state before and after, in the caller's transaction. */
 @ApplicationScoped
@@ -40,15 +41,27 @@ public class StatusChanges {
     }
     metrics.statusChanged(inquiry.status, inquiry.teamId, inquiry.operatorId);
     return outbox.stage(
-        new InquiryStatusChanged(
-            EventIds.next(),
-            inquiry.id.toString(),
-            Instant.now(),
-            InquiryStatusChanged.SCHEMA_VERSION,
-            previous,
-            inquiry.status,
-            actor,
-            reason,
-            operatorReplied));
+        event(inquiry.id, previous, inquiry.status, actor, reason, operatorReplied, Instant.now()));
+  }
+
+  /** The event of a move; callers that stage a batch count it with {@link RoutingMetrics}. */
+  public static InquiryStatusChanged event(
+      UUID inquiryId,
+      InquiryStatus previous,
+      InquiryStatus current,
+      String actor,
+      String reason,
+      boolean operatorReplied,
+      Instant at) {
+    return new InquiryStatusChanged(
+        EventIds.next(),
+        inquiryId.toString(),
+        at,
+        InquiryStatusChanged.SCHEMA_VERSION,
+        previous,
+        current,
+        actor,
+        reason,
+        operatorReplied);
   }
 }

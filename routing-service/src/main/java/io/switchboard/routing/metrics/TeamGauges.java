@@ -5,8 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.routing.assignment.Assigner;
+import io.switchboard.routing.Rows;
 import io.switchboard.routing.assignment.Candidate;
+import io.switchboard.routing.assignment.TeamBoards;
 import io.switchboard.routing.directory.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -35,12 +36,12 @@ public class TeamGauges {
   private static final String OLDEST = "switchboard.routing.queue.oldest.age";
 
   private final MeterRegistry registry;
-  private final Assigner assigner;
+  private final TeamBoards boards;
   private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
-  public TeamGauges(MeterRegistry registry, Assigner assigner) {
+  public TeamGauges(MeterRegistry registry, TeamBoards boards) {
     this.registry = registry;
-    this.assigner = assigner;
+    this.boards = boards;
   }
 
   @Scheduled(
@@ -73,7 +74,7 @@ public class TeamGauges {
               for (Object[] row : rows) {
                 String team = (String) row[0];
                 set(DEPTH, team, null, ((Number) row[1]).longValue());
-                Instant oldest = toInstant(row[2]);
+                Instant oldest = Rows.instant(row[2]);
                 set(
                     OLDEST,
                     team,
@@ -84,18 +85,12 @@ public class TeamGauges {
         .replaceWithVoid();
   }
 
+  // All teams' operators and load in one statement; no locks, a gauge may be a moment old.
   private Uni<Void> operators(List<Team> teams, Instant now) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (Team team : teams) {
-      chain =
-          chain.chain(
-              () ->
-                  assigner
-                      .candidates(team.id, now)
-                      .invoke(candidates -> record(team.id, candidates, now))
-                      .replaceWithVoid());
-    }
-    return chain;
+    return boards
+        .read(teams, now)
+        .invoke(read -> read.values().forEach(b -> record(b.teamId(), b.candidates(), now)))
+        .replaceWithVoid();
   }
 
   private void record(String team, List<Candidate> candidates, Instant now) {
@@ -135,15 +130,5 @@ public class TeamGauges {
               return holder;
             })
         .set(value);
-  }
-
-  private static Instant toInstant(Object value) {
-    return switch (value) {
-      case null -> null;
-      case Instant instant -> instant;
-      case java.time.OffsetDateTime odt -> odt.toInstant();
-      case java.sql.Timestamp ts -> ts.toInstant();
-      default -> Instant.parse(value.toString());
-    };
   }
 }

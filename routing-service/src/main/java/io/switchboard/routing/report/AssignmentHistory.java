@@ -1,5 +1,7 @@
 package io.switchboard.routing.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -10,48 +12,75 @@ import io.switchboard.contracts.InquiryForwarded;
 import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.contracts.InquiryStatusChanged;
 import io.switchboard.contracts.OperatorReplied;
+import io.switchboard.routing.SqlJson;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * Keeps report_assignment up to date from events, in the caller's transaction. Every statement is
- * idempotent (keyed by the assigning event, or only filling what is still empty), so an event
- * applied again changes nothing.
+ * Keeps report_assignment up to date from events, in the caller's transaction, a batch at a time:
+ * one statement per kind of event rather than per event. Every statement is idempotent (keyed by
+ * the assigning event, or only filling what is still empty), so an event applied again changes
+ * nothing.
+ *
+ * <p>A statement touches only the rows of its events' inquiries, so events of different inquiries
+ * need no order among them; an inquiry's own events must keep theirs. A batch is therefore applied
+ * in steps: the first event of every inquiry, then the second of those that have one, and so on;
+ * within a step each inquiry has one event and the statements' order does not matter. Rows are
+ * locked in id order in every statement, so the report consumers never wait on each other in a
+ * cycle.
  */
 @ApplicationScoped
 public class AssignmentHistory {
-  private static final String END_OTHERS =
-      "update routing.report_assignment set ended_at = :at"
-          + " where inquiry_id = :inquiry and ended_at is null and id <> :id and assigned_at <= :at";
-  private static final String START =
-      "insert into routing.report_assignment (id, inquiry_id, operator_id, team_id, assigned_at)"
-          + " values (:id, :inquiry, :operator, :team, :at) on conflict (id) do nothing";
+  private static final String ROWS =
+      "jsonb_to_recordset(cast(cast(:rows as text) as jsonb))"
+          + " as a(id uuid, inquiry uuid, operator text, team text, at timestamptz)";
   // Acceptance and replies belong to the assignment that held the inquiry at that moment, so a
   // reply read after the resolution or the next assignment (another topic) still counts.
   private static final String HELD_AT =
-      " where inquiry_id = :inquiry and assigned_at <= :at and (ended_at is null or ended_at >= :at)";
-  private static final String ACCEPTED =
-      "update routing.report_assignment set accepted_at = :at"
-          + HELD_AT
-          + " and accepted_at is null";
-  private static final String REPLIED =
-      "update routing.report_assignment set first_reply_at = :at"
-          + HELD_AT
-          + " and first_reply_at is null";
-  private static final String RESOLVED =
-      "update routing.report_assignment set resolved_at = :at, ended_at = :at"
-          + " where inquiry_id = :inquiry and ended_at is null";
-  private static final String FORWARDED =
-      "update routing.report_assignment set forwarded = true"
-          + " where id = (select id from routing.report_assignment"
-          + " where inquiry_id = :inquiry and operator_id = :operator"
-          + " order by assigned_at desc limit 1)";
+      "r.assigned_at <= a.at and (r.ended_at is null or r.ended_at >= a.at)";
+
+  /** The statements an event takes part in, in the order they run within a step. */
+  private enum Kind {
+    END_OTHERS(
+        update("ended_at = t.at", "r.ended_at is null and r.id <> a.id and r.assigned_at <= a.at")),
+    START(
+        "insert into routing.report_assignment (id, inquiry_id, operator_id, team_id, assigned_at)"
+            + " select a.id, a.inquiry, a.operator, a.team, a.at from "
+            + ROWS
+            + " on conflict (id) do nothing"),
+    ACCEPTED(update("accepted_at = t.at", HELD_AT + " and r.accepted_at is null")),
+    REPLIED(update("first_reply_at = t.at", HELD_AT + " and r.first_reply_at is null")),
+    RESOLVED(update("resolved_at = t.at, ended_at = t.at", "r.ended_at is null")),
+    // The forwarded-from operator's latest assignment of the inquiry.
+    FORWARDED(
+        update(
+            "forwarded = true",
+            "r.operator_id = a.operator and r.assigned_at = (select max(x.assigned_at)"
+                + " from routing.report_assignment x"
+                + " where x.inquiry_id = a.inquiry and x.operator_id = a.operator)"));
+
+    private final String sql;
+
+    Kind(String sql) {
+      this.sql = sql;
+    }
+
+    // The rows to change are locked in id order first; the update then waits for nothing.
+    private static String update(String set, String where) {
+      return "with target as (select r.id, a.at from routing.report_assignment r join "
+          + ROWS
+          + " on r.inquiry_id = a.inquiry where "
+          + where
+          + " order by r.id for update of r)"
+          + " update routing.report_assignment r set "
+          + set
+          + " from target t where r.id = t.id";
+    }
+  }
 
   /** Whether the event tells anything about an assignment. */
   public static boolean records(InquiryEvent event) {
@@ -65,58 +94,75 @@ public class AssignmentHistory {
     };
   }
 
-  /**
-   * Records the events, ordered by inquiry (each inquiry's in their order): the report-lifecycle
-   * and report-inbound batches then lock report rows in the same order and never deadlock.
-   */
+  /** Records the events; each inquiry's in their order. */
   public Uni<Void> recordAll(List<InquiryEvent> events) {
     return Multi.createFrom()
-        .iterable(events.stream().sorted(Comparator.comparing(InquiryEvent::inquiryId)).toList())
+        .iterable(steps(events))
         .onItem()
-        .transformToUniAndConcatenate(this::record)
+        .transformToUniAndConcatenate(this::apply)
         .collect()
         .last()
         .replaceWithVoid();
   }
 
-  private Uni<Void> record(InquiryEvent event) {
-    UUID inquiry = UUID.fromString(event.inquiryId());
-    OffsetDateTime at = utc(event.occurredAt());
-    return switch (event) {
-      case InquiryAssigned assigned when assigned.operatorId() != null ->
-          execute(END_OTHERS, Map.of("inquiry", inquiry, "id", assigned.eventId(), "at", at))
-              .chain(
-                  () ->
-                      execute(
-                          START,
-                          Map.of(
-                              "id", assigned.eventId(),
-                              "inquiry", inquiry,
-                              "operator", assigned.operatorId(),
-                              "team", assigned.teamId(),
-                              "at", at)));
-      case InquiryAccepted accepted -> execute(ACCEPTED, Map.of("inquiry", inquiry, "at", at));
-      case OperatorReplied replied -> execute(REPLIED, Map.of("inquiry", inquiry, "at", at));
-      case InquiryStatusChanged changed when changed.current() == InquiryStatus.RESOLVED ->
-          execute(RESOLVED, Map.of("inquiry", inquiry, "at", at));
-      case InquiryForwarded forwarded when forwarded.fromOperatorId() != null ->
-          execute(FORWARDED, Map.of("inquiry", inquiry, "operator", forwarded.fromOperatorId()));
-      default -> Uni.createFrom().voidItem();
-    };
+  /** Step k holds the k-th recorded event of every inquiry that has one. */
+  private static List<List<InquiryEvent>> steps(List<InquiryEvent> events) {
+    List<List<InquiryEvent>> steps = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (InquiryEvent event : events) {
+      if (!records(event)) {
+        continue;
+      }
+      int step = seen.merge(event.inquiryId(), 1, Integer::sum) - 1;
+      if (step == steps.size()) {
+        steps.add(new ArrayList<>());
+      }
+      steps.get(step).add(event);
+    }
+    return steps;
   }
 
-  private static Uni<Void> execute(String sql, Map<String, Object> parameters) {
+  private Uni<Void> apply(List<InquiryEvent> step) {
+    Map<Kind, ArrayNode> rows = new EnumMap<>(Kind.class);
+    for (InquiryEvent event : step) {
+      switch (event) {
+        case InquiryAssigned assigned -> {
+          row(rows, Kind.END_OTHERS, event).put("id", assigned.eventId().toString());
+          row(rows, Kind.START, event)
+              .put("id", assigned.eventId().toString())
+              .put("operator", assigned.operatorId())
+              .put("team", assigned.teamId());
+        }
+        case InquiryAccepted accepted -> row(rows, Kind.ACCEPTED, event);
+        case OperatorReplied replied -> row(rows, Kind.REPLIED, event);
+        case InquiryStatusChanged changed -> row(rows, Kind.RESOLVED, event);
+        case InquiryForwarded forwarded ->
+            row(rows, Kind.FORWARDED, event).put("operator", forwarded.fromOperatorId());
+        default -> {}
+      }
+    }
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (Map.Entry<Kind, ArrayNode> kind : rows.entrySet()) {
+      chain = chain.chain(() -> execute(kind.getKey().sql, kind.getValue()));
+    }
+    return chain;
+  }
+
+  private static ObjectNode row(Map<Kind, ArrayNode> rows, Kind kind, InquiryEvent event) {
+    return rows.computeIfAbsent(kind, k -> SqlJson.rows())
+        .addObject()
+        .put("inquiry", event.inquiryId())
+        .put("at", SqlJson.instant(event.occurredAt()));
+  }
+
+  private static Uni<Void> execute(String sql, ArrayNode rows) {
     return Panache.getSession()
         .chain(
-            session -> {
-              var statement = session.createNativeMutationQuery(sql);
-              parameters.forEach(statement::setParameter);
-              return statement.executeUpdate();
-            })
+            session ->
+                session
+                    .createNativeMutationQuery(sql)
+                    .setParameter("rows", rows.toString())
+                    .executeUpdate())
         .replaceWithVoid();
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

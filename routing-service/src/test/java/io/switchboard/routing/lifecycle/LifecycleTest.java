@@ -9,7 +9,9 @@ import static io.switchboard.contracts.InquiryStatus.RESOLVED;
 import static io.switchboard.contracts.InquiryStatus.WAITING_ON_CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.contracts.InquiryStatus;
 import io.switchboard.routing.lifecycle.Lifecycle.Action;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LifecycleTest {
@@ -46,5 +48,23 @@ class LifecycleTest {
     assertThat(Lifecycle.holding(WAITING_ON_CUSTOMER)).isTrue();
     assertThat(Lifecycle.holding(RESOLVED)).isFalse();
     assertThat(Lifecycle.holding(QUEUED)).isFalse();
+  }
+
+  /**
+   * The inbound consumer relies on it: it drains no queue, so its set-based writes never change an
+   * inquiry it holds as an entity.
+   */
+  @Test
+  void aReplyNeverFreesASlot() {
+    for (InquiryStatus status : InquiryStatus.values()) {
+      for (Action reply : List.of(Action.CUSTOMER_REPLY, Action.OPERATOR_REPLY)) {
+        Lifecycle.next(status, reply)
+            .ifPresent(
+                next ->
+                    assertThat(Lifecycle.holding(status) && !Lifecycle.holding(next))
+                        .as("%s on %s -> %s frees a slot", reply, status, next)
+                        .isFalse());
+      }
+    }
   }
 }
