@@ -74,8 +74,9 @@ public class ProvidersResource implements QuarkusTestResourceLifecycleManager {
         Map.entry("switchboard.notification.delivery.timeout", "1s"),
         Map.entry("switchboard.notification.delivery.initial-backoff", "100ms"),
         Map.entry("switchboard.notification.delivery.max-backoff", "300ms"),
-        Map.entry("switchboard.notification.alerts.duty-operator", "duty-1"),
-        Map.entry("switchboard.notification.alerts.release-every", "1s"));
+        // Long enough for an outage the tests ride out, short enough to watch a message expire.
+        Map.entry("switchboard.notification.delivery.max-age", "10s"),
+        Map.entry("switchboard.notification.alerts.duty-operator", "duty-1"));
   }
 
   @Override

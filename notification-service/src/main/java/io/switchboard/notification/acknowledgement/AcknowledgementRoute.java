@@ -38,19 +38,6 @@ public record AcknowledgementRoute(DeliveryMedium medium, String address, String
     return Addresses.masked(medium, address);
   }
 
-  /**
-   * The channel the acknowledgement reached the customer on, as {@code AcknowledgementSent} says.
-   */
-  public Channel channel() {
-    return switch (medium) {
-      case EMAIL -> Channel.EMAIL;
-      case SMS -> Channel.PHONE;
-      case TELEGRAM -> Channel.TELEGRAM;
-      case CHAT -> Channel.CHAT;
-      case SLACK -> throw new IllegalStateException("customers are not written to on Slack");
-    };
-  }
-
   private static DeliveryMedium medium(Channel channel, String address) {
     return switch (channel) {
       case EMAIL -> DeliveryMedium.EMAIL;

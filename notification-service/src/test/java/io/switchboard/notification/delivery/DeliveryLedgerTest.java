@@ -1,4 +1,4 @@
-package io.switchboard.notification.ledger;
+package io.switchboard.notification.delivery;
 
 import static io.restassured.RestAssured.given;
 import static io.switchboard.notification.ProvidersResource.providers;
