@@ -40,6 +40,7 @@ public class ProvidersResource implements QuarkusTestResourceLifecycleManager {
   private final Map<String, String> delivered = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Map.Entry<Predicate<String>, Plan>> plans =
       new ConcurrentLinkedQueue<>();
+  private final Set<String> down = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService stalls = Executors.newSingleThreadScheduledExecutor();
   private final ExecutorService handlers = Executors.newCachedThreadPool();
   private HttpServer server;
@@ -96,6 +97,23 @@ public class ProvidersResource implements QuarkusTestResourceLifecycleManager {
     }
   }
 
+  /**
+   * While down, every request whose path starts with {@code pathPrefix} is answered 503 and
+   * delivers nothing, as a provider in an outage does.
+   */
+  public void down(String pathPrefix, boolean isDown) {
+    if (isDown) {
+      down.add(pathPrefix);
+    } else {
+      down.remove(pathPrefix);
+    }
+  }
+
+  /** As if an earlier attempt with this key had been delivered (by an instance that then died). */
+  public void deliveredBefore(String idempotencyKey, String body) {
+    delivered.putIfAbsent(idempotencyKey, body);
+  }
+
   /** Where the stand-in listens, e.g. for a recipient's Slack webhook URL. */
   public String baseUrl() {
     return baseUrl;
@@ -129,7 +147,9 @@ public class ProvidersResource implements QuarkusTestResourceLifecycleManager {
             key,
             exchange.getRequestHeaders().getFirst("Authorization"),
             body));
-    Plan plan = takePlan(body);
+    String path = exchange.getRequestURI().getPath();
+    Plan plan =
+        down.stream().anyMatch(path::startsWith) ? new Plan(503, Duration.ZERO) : takePlan(body);
     if (plan == null || plan.status() / 100 == 2) {
       // Taken: a stalled answer is still a delivery, which is what makes a client timeout risky.
       delivered.putIfAbsent(key == null ? "no-key-" + requests.size() : key, body);

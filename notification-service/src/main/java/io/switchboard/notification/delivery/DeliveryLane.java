@@ -127,7 +127,7 @@ final class DeliveryLane {
       sent = sendAll(rows, lastStart);
     }
     return sent.emitOn(context)
-        .call(outcomes -> recordWhileLeased(claim, outcomes))
+        .call(outcomes -> recordWhileLeased(claim, outcomes, context))
         .chain(this::judge);
   }
 
@@ -211,10 +211,12 @@ final class DeliveryLane {
 
   // While the database is away the outcomes are kept and recorded once it is back, as long as the
   // lease holds: after it another worker may have claimed the rows, and they will be sent again.
-  private Uni<Void> recordWhileLeased(UUID claim, List<DeliveryOutcome> outcomes) {
-    return parts
-        .claims()
-        .record(claim, outcomes)
+  private Uni<Void> recordWhileLeased(
+      UUID claim, List<DeliveryOutcome> outcomes, Executor context) {
+    return Uni.createFrom()
+        .deferred(() -> parts.claims().record(claim, outcomes))
+        // A retry resubscribes on the backoff's thread; the session belongs to this context.
+        .runSubscriptionOn(context)
         .onFailure(failure -> Failures.classify(failure) != FailureKind.PERMANENT)
         .retry()
         .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
