@@ -74,30 +74,29 @@ public class NotificationInboundConsumer implements EventConsumer {
   public Uni<Void> applyAll(List<InquiryEvent> events) {
     List<InquiryReceived> inquiries = events.stream().map(InquiryReceived.class::cast).toList();
     Map<InquiryReceived, AcknowledgementRoute> routes = routes(inquiries);
+    // The contact is kept even when this deployment cannot acknowledge on the channel: the
+    // resolution notice and the rating request need it later, when a provider may be configured.
     List<InquiryReceived> acknowledged =
         routes.entrySet().stream()
             .filter(e -> senders.canSend(e.getValue().medium()))
             .map(Entry::getKey)
             .toList();
-    logUnacknowledged(inquiries, routes, acknowledged);
+    logUnacknowledged(inquiries, routes, Set.copyOf(acknowledged));
     return bounces(inquiries)
         .chain(() -> contacts.remember(routes))
         .chain(
             () ->
                 promises.acknowledgementsQueued(
                     acknowledged.stream().map(InquiryReceived::inquiryId).toList()))
-        .chain(
-            dueKnown ->
-                alerts
-                    .plan(events, Map.of())
-                    .map(
-                        alertRows -> {
-                          List<QueuedDelivery> rows =
-                              new ArrayList<>(acknowledgements(acknowledged, routes, dueKnown));
-                          rows.addAll(alertRows);
-                          return rows;
-                        }))
+        .map(dueKnown -> acknowledgements(acknowledged, routes, dueKnown))
+        .chain(acks -> alerts.plan(events, Map.of()).map(alertRows -> concat(acks, alertRows)))
         .chain(rows -> queue.enqueue(rows, window));
+  }
+
+  private static List<QueuedDelivery> concat(List<QueuedDelivery> a, List<QueuedDelivery> b) {
+    List<QueuedDelivery> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private List<QueuedDelivery> acknowledgements(
@@ -143,7 +142,7 @@ public class NotificationInboundConsumer implements EventConsumer {
   private static void logUnacknowledged(
       List<InquiryReceived> inquiries,
       Map<InquiryReceived, AcknowledgementRoute> routes,
-      List<InquiryReceived> acknowledged) {
+      Set<InquiryReceived> acknowledged) {
     for (InquiryReceived inquiry : inquiries) {
       if (inquiry.automatic() || inquiry.bounceOf() != null) {
         LOG.infof("Inquiry %s was written by a machine: not acknowledged", inquiry.inquiryId());

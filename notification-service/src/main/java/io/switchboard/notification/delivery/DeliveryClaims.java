@@ -5,38 +5,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.DeliveryMedium;
-import io.switchboard.contracts.InquiryEvent;
 import io.switchboard.contracts.NotificationKind;
-import io.switchboard.notification.metrics.NotificationMetrics;
 import io.switchboard.platform.consumer.AfterCommit;
-import io.switchboard.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The worker's side of the ledger: claim due rows of a medium under a lease, and record a batch's
- * outcomes in one transaction together with the events that announce them. Only the claim that
- * holds a row may record it, so a row whose lease ran out and that another worker claimed is
- * announced once, by that worker.
+ * outcomes in one transaction together with the events that announce them ({@link
+ * SettledDeliveries}). Only the claim that holds a row may record it, so a row whose lease ran out
+ * and that another worker claimed is announced once, by that worker.
  */
 @ApplicationScoped
 public class DeliveryClaims {
   private static final Logger LOG = Logger.getLogger(DeliveryClaims.class);
 
-  private final Outbox outbox;
-  private final NotificationMetrics metrics;
+  private final SettledDeliveries settled;
   private final ObjectMapper json;
   private final String claim;
   private final String record;
@@ -44,12 +37,10 @@ public class DeliveryClaims {
   private final String pullForward;
 
   public DeliveryClaims(
-      Outbox outbox,
-      NotificationMetrics metrics,
+      SettledDeliveries settled,
       ObjectMapper json,
       @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
-    this.outbox = outbox;
-    this.metrics = metrics;
+    this.settled = settled;
     this.json = json;
     String table = schema + ".notification";
     // A row waits for the notification it comes after (the rating request for the resolution
@@ -58,8 +49,6 @@ public class DeliveryClaims {
         " and (n.after_id is null or not exists (select 1 from "
             + table
             + " b where b.id = n.after_id and b.status = 'PENDING'))";
-    // Instants as epoch microseconds: plain numbers read the same whatever the driver maps
-    // timestamptz to in a native query.
     this.claim =
         "with due as (select n.id from "
             + table
@@ -75,8 +64,10 @@ public class DeliveryClaims {
             + " select c.id, cast(c.inquiry_id as text), c.kind, c.level, c.address, c.recipient,"
             + " c.recipient_id, c.thread_ref, c.ticket, c.template, c.language,"
             + " cast(c.data as text), c.attempts,"
-            + " cast(extract(epoch from c.due_at) * 1000000 as bigint),"
-            + " cast(extract(epoch from p.due_at) * 1000000 as bigint), p.zone, p.off_hours"
+            + EpochMicros.of("c.due_at")
+            + ", "
+            + EpochMicros.of("p.due_at")
+            + ", p.zone, p.off_hours"
             + " from claimed c left join "
             + schema
             + ".acknowledgement_promise p on c.kind = 'ACKNOWLEDGEMENT'"
@@ -100,7 +91,9 @@ public class DeliveryClaims {
             + " where n.id = r.id and n.claim_id = r.claim and n.status = 'PENDING'"
             + " returning n.id";
     this.nextDue =
-        "select cast(extract(epoch from min(n.next_attempt_at)) * 1000000 as bigint) from "
+        "select "
+            + EpochMicros.of("min(n.next_attempt_at)")
+            + " from "
             + table
             + " n where n.status = 'PENDING' and n.medium = :medium"
             + unblocked;
@@ -172,7 +165,7 @@ public class DeliveryClaims {
                             .<Object>createNativeQuery(nextDue)
                             .setParameter("medium", medium.name())
                             .getSingleResult())
-                .map(micros -> Optional.ofNullable(micros).map(DeliveryClaims::instant)));
+                .map(micros -> Optional.ofNullable(micros).map(EpochMicros::instant)));
   }
 
   /** Makes every row of {@code medium} that is waiting after a failure due now. */
@@ -189,77 +182,12 @@ public class DeliveryClaims {
   }
 
   private Uni<Void> announce(List<String> recorded, Map<String, DeliveryOutcome> byId) {
-    Instant now = Instant.now();
-    Set<String> ids = new HashSet<>(recorded);
-    if (ids.size() < byId.size()) {
+    if (recorded.size() < byId.size()) {
       LOG.debugf(
           "%d outcome(s) not recorded: their lease ran out and another claim holds them",
-          byId.size() - ids.size());
+          byId.size() - recorded.size());
     }
-    List<InquiryEvent> events = new ArrayList<>();
-    for (String id : ids) {
-      DeliveryOutcome outcome = byId.get(id);
-      InquiryEvent event = event(outcome, now);
-      if (event != null) {
-        events.add(event);
-      }
-      AfterCommit.run(() -> settled(outcome, now));
-    }
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (InquiryEvent event : events) {
-      chain = chain.chain(() -> outbox.stage(event));
-    }
-    return chain;
-  }
-
-  private static InquiryEvent event(DeliveryOutcome outcome, Instant now) {
-    ClaimedDelivery row = outcome.row();
-    return switch (outcome.result()) {
-      case SENT -> DeliveryEvents.sent(row, now);
-      case FAILED ->
-          DeliveryEvents.failed(
-              row.inquiryId(),
-              row.id(),
-              row.kind(),
-              row.medium(),
-              outcome.attempts(),
-              outcome.failure(),
-              now);
-      case RETRY, NOT_TRIED -> null;
-    };
-  }
-
-  private void settled(DeliveryOutcome outcome, Instant now) {
-    ClaimedDelivery row = outcome.row();
-    switch (outcome.result()) {
-      case SENT -> {
-        metrics.settled(row.kind(), row.medium(), true, Duration.between(row.dueAt(), now));
-        LOG.debugf("%s sent by %s to %s", row.id(), row.medium(), row.recipient());
-      }
-      case FAILED -> {
-        metrics.settled(row.kind(), row.medium(), false, Duration.between(row.dueAt(), now));
-        // The operational alert: on-call watches ERROR lines of this logger.
-        LOG.errorf("OPERATIONAL ALERT: %s undeliverable: %s", what(row.kind()), outcome.failure());
-      }
-      case RETRY -> metrics.retried(row.medium());
-      case NOT_TRIED -> {
-        // Back in the queue without an attempt.
-      }
-    }
-  }
-
-  static String what(NotificationKind kind) {
-    return switch (kind) {
-      case ACKNOWLEDGEMENT -> "customer acknowledgement";
-      case CHAT_FALLBACK, RESOLUTION_NOTICE, CSAT_REQUEST -> "customer message";
-      case ASSIGNMENT_ALERT,
-          MISSED_CALL_ALERT,
-          SLA_WARNING_ALERT,
-          SLA_BREACH_ALERT,
-          ESCALATION_ALERT,
-          OPERATIONAL_ALERT ->
-          "alert";
-    };
+    return settled.announce(recorded.stream().map(byId::get).toList());
   }
 
   private static Map<String, Object> row(UUID claimId, DeliveryOutcome outcome) {
@@ -295,7 +223,7 @@ public class DeliveryClaims {
         promisedMicros == null
             ? null
             : new ClaimedDelivery.Promise(
-                instant(promisedMicros),
+                EpochMicros.instant(promisedMicros),
                 row[15] == null ? null : ZoneId.of((String) row[15]),
                 Boolean.TRUE.equals(row[16]));
     return new ClaimedDelivery(
@@ -313,13 +241,7 @@ public class DeliveryClaims {
         (String) row[10],
         (String) row[11],
         ((Number) row[12]).intValue(),
-        instant(row[13]),
+        EpochMicros.instant(row[13]),
         promise);
-  }
-
-  private static Instant instant(Object micros) {
-    long value = ((Number) micros).longValue();
-    return Instant.ofEpochSecond(
-        Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1000);
   }
 }

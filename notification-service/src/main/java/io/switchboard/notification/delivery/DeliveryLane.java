@@ -1,6 +1,5 @@
 package io.switchboard.notification.delivery;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.DeliveryMedium;
 import io.switchboard.platform.retry.Backoff;
@@ -10,7 +9,6 @@ import io.switchboard.platform.vertx.ContextExecutor;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +44,7 @@ final class DeliveryLane {
 
   private final DeliveryMedium medium;
   private final Parts parts;
-  private final int concurrency;
+  private final BatchSender sender;
   private final ProviderGate gate;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean wanted;
@@ -55,11 +53,12 @@ final class DeliveryLane {
   private volatile CompletableFuture<Void> roundOver = CompletableFuture.completedFuture(null);
   private int failedRounds;
   private long timer = -1;
+  private Instant timerAt = Instant.MAX;
 
   DeliveryLane(DeliveryMedium medium, Parts parts, int concurrency) {
     this.medium = medium;
     this.parts = parts;
-    this.concurrency = concurrency;
+    this.sender = new BatchSender(parts.senders(), parts.composer(), parts.retries(), concurrency);
     this.gate = new ProviderGate(parts.probeBackoff());
   }
 
@@ -68,6 +67,16 @@ final class DeliveryLane {
     wanted = true;
     if (!stopped && !probing) {
       start();
+    }
+  }
+
+  /**
+   * A row becomes due at {@code at}: an idle lane sleeping past it wakes then instead. A running
+   * round finds it itself when it looks for the next due row.
+   */
+  synchronized void wakeAt(Instant at) {
+    if (!stopped && !running.get() && at.isBefore(timerAt)) {
+      schedule(Duration.between(Instant.now(), at));
     }
   }
 
@@ -113,100 +122,13 @@ final class DeliveryLane {
       List<ClaimedDelivery> rows, UUID claim, Instant claimedAt, Executor context) {
     // The last moment a send may start and still end, timed out or not, within the lease.
     Instant lastStart = claimedAt.plus(parts.lease()).minus(parts.timeout().multipliedBy(2));
-    Uni<List<DeliveryOutcome>> sent;
-    if (gate.down()) {
-      sent =
-          attempt(rows.getFirst(), lastStart)
-              .chain(
-                  probe ->
-                      probe.providerAnswered()
-                          ? sendAll(rows.subList(1, rows.size()), lastStart)
-                              .map(rest -> prepend(probe, rest))
-                          : Uni.createFrom().item(heldBack(probe, rows)));
-    } else {
-      sent = sendAll(rows, lastStart);
-    }
+    Uni<List<DeliveryOutcome>> sent =
+        gate.down()
+            ? sender.probeFirst(rows, lastStart, gate.probeDelay())
+            : sender.sendAll(rows, lastStart);
     return sent.emitOn(context)
         .call(outcomes -> recordWhileLeased(claim, outcomes, context))
         .chain(this::judge);
-  }
-
-  private Uni<List<DeliveryOutcome>> sendAll(List<ClaimedDelivery> rows, Instant lastStart) {
-    if (rows.isEmpty()) {
-      return Uni.createFrom().item(List.of());
-    }
-    return Multi.createFrom()
-        .iterable(rows)
-        .onItem()
-        .transformToUni(row -> attempt(row, lastStart))
-        .merge(concurrency)
-        .collect()
-        .asList();
-  }
-
-  /** One send; never fails: every failure becomes the row's outcome. */
-  private Uni<DeliveryOutcome> attempt(ClaimedDelivery row, Instant lastStart) {
-    Instant now = Instant.now();
-    if (now.isAfter(lastStart)) {
-      return Uni.createFrom().item(DeliveryOutcome.notTried(row, now, null));
-    }
-    OutgoingMessage message;
-    try {
-      message = parts.composer().compose(row, now);
-    } catch (RuntimeException unrenderable) {
-      return Uni.createFrom()
-          .item(
-              DeliveryOutcome.failed(
-                  row,
-                  FailureReasons.givenUp(
-                      row.id(), row.attempts(), "cannot render: " + unrenderable.getMessage()),
-                  false));
-    }
-    return parts
-        .senders()
-        .send(message)
-        .onItemOrFailure()
-        .transform((ignored, failure) -> outcome(row, failure));
-  }
-
-  private DeliveryOutcome outcome(ClaimedDelivery row, Throwable failure) {
-    if (failure == null) {
-      return DeliveryOutcome.sent(row);
-    }
-    Instant now = Instant.now();
-    String reason = FailureReasons.of(failure);
-    boolean rejected = failure instanceof DeliveryRejected;
-    RetryPolicy.Decision decision =
-        parts.retries().afterFailure(row.attempts(), row.dueAt(), now, rejected);
-    return decision.givesUp()
-        ? DeliveryOutcome.failed(
-            row, FailureReasons.givenUp(row.id(), row.attempts(), reason), rejected)
-        : DeliveryOutcome.retry(row, decision.at(), reason);
-  }
-
-  // The probe failed: the rest of the batch waits for the next probe without an attempt, unless it
-  // is past its maximum age, which a provider that stays down must not stretch.
-  private List<DeliveryOutcome> heldBack(DeliveryOutcome probe, List<ClaimedDelivery> rows) {
-    Instant now = Instant.now();
-    Instant next = now.plus(gate.probeDelay());
-    List<DeliveryOutcome> outcomes = new ArrayList<>();
-    outcomes.add(probe);
-    String why = "not tried: the provider looked down (" + probe.failure() + ")";
-    for (ClaimedDelivery row : rows.subList(1, rows.size())) {
-      outcomes.add(
-          parts.retries().expired(row.dueAt(), now)
-              ? DeliveryOutcome.expired(
-                  row, FailureReasons.givenUp(row.id(), row.attempts() - 1, why))
-              : DeliveryOutcome.notTried(row, next, why));
-    }
-    return outcomes;
-  }
-
-  private static List<DeliveryOutcome> prepend(DeliveryOutcome first, List<DeliveryOutcome> rest) {
-    List<DeliveryOutcome> all = new ArrayList<>(rest.size() + 1);
-    all.add(first);
-    all.addAll(rest);
-    return all;
   }
 
   // While the database is away the outcomes are kept and recorded once it is back, as long as the
@@ -309,12 +231,14 @@ final class DeliveryLane {
   private synchronized void schedule(Duration delay) {
     cancelTimer();
     long millis = Math.max(1, delay.toMillis());
+    timerAt = Instant.now().plusMillis(millis);
     timer = parts.vertx().setTimer(millis, id -> fire(id));
   }
 
   private synchronized void fire(long id) {
     if (timer == id) {
       timer = -1;
+      timerAt = Instant.MAX;
       start();
     }
   }
@@ -323,6 +247,7 @@ final class DeliveryLane {
     if (timer != -1) {
       parts.vertx().cancelTimer(timer);
       timer = -1;
+      timerAt = Instant.MAX;
     }
   }
 

@@ -6,12 +6,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.DeliveryMedium;
 import io.switchboard.contracts.NotificationKind;
-import io.switchboard.notification.metrics.NotificationMetrics;
 import io.switchboard.platform.consumer.AfterCommit;
-import io.switchboard.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,8 +32,7 @@ public class DeliveryQueue {
   private static final Logger LOG = Logger.getLogger(DeliveryQueue.class);
 
   private final DeliveryWorker worker;
-  private final Outbox outbox;
-  private final NotificationMetrics metrics;
+  private final SettledDeliveries settled;
   private final ObjectMapper json;
   private final String insert;
   private final String makeDue;
@@ -44,13 +42,11 @@ public class DeliveryQueue {
 
   public DeliveryQueue(
       DeliveryWorker worker,
-      Outbox outbox,
-      NotificationMetrics metrics,
+      SettledDeliveries settled,
       ObjectMapper json,
       @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
     this.worker = worker;
-    this.outbox = outbox;
-    this.metrics = metrics;
+    this.settled = settled;
     this.json = json;
     String table = schema + ".notification";
     // An acknowledgement to an address that had one within the window is written down SUPPRESSED:
@@ -81,7 +77,8 @@ public class DeliveryQueue {
             + " and o.created_at > clock_timestamp() - make_interval(secs => cast(:window as float8))))"
             + " then 'SUPPRESSED' else 'PENDING' end as status) s"
             + " on conflict (id) do nothing"
-            + " returning id, status, medium, cast(next_attempt_at <= clock_timestamp() as text)";
+            + " returning id, status, medium, "
+            + EpochMicros.of("next_attempt_at");
     // Only a row nobody has tried yet moves: a claimed or retried one keeps its own time.
     this.makeDue =
         "update "
@@ -176,24 +173,14 @@ public class DeliveryQueue {
                 return Uni.createFrom().voidItem();
               }
               Object[] row = rows.getFirst();
-              NotificationKind kind = NotificationKind.valueOf((String) row[1]);
-              DeliveryMedium medium = DeliveryMedium.valueOf((String) row[2]);
-              AfterCommit.run(
-                  () -> {
-                    metrics.settled(kind, medium, false, Duration.ZERO);
-                    LOG.errorf(
-                        "OPERATIONAL ALERT: %s undeliverable: %s",
-                        DeliveryClaims.what(kind), reason);
-                  });
-              return outbox.stage(
-                  DeliveryEvents.failed(
-                      (String) row[0],
-                      notificationId,
-                      kind,
-                      medium,
-                      ((Number) row[3]).intValue(),
-                      reason,
-                      Instant.now()));
+              return settled.givenUp(
+                  (String) row[0],
+                  notificationId,
+                  NotificationKind.valueOf((String) row[1]),
+                  DeliveryMedium.valueOf((String) row[2]),
+                  ((Number) row[3]).intValue(),
+                  reason,
+                  Duration.ZERO);
             });
   }
 
@@ -231,15 +218,27 @@ public class DeliveryQueue {
   }
 
   private void queued(List<Object[]> rows) {
+    Instant now = Instant.now();
     Set<DeliveryMedium> due = EnumSet.noneOf(DeliveryMedium.class);
+    Map<DeliveryMedium, Instant> later = new EnumMap<>(DeliveryMedium.class);
     for (Object[] row : rows) {
       if ("SUPPRESSED".equals(row[1])) {
         LOG.infof("%s suppressed: one went to this address moments ago", row[0]);
-      } else if ("true".equals(row[3])) {
-        due.add(DeliveryMedium.valueOf((String) row[2]));
+        continue;
+      }
+      DeliveryMedium medium = DeliveryMedium.valueOf((String) row[2]);
+      Instant at = EpochMicros.instant(row[3]);
+      if (at.isAfter(now)) {
+        later.merge(medium, at, (a, b) -> a.isBefore(b) ? a : b);
+      } else {
+        due.add(medium);
       }
     }
     wakeAfterCommit(due);
+    // This instance times its own delayed rows; the others find them by polling, if it dies.
+    if (!later.isEmpty()) {
+      AfterCommit.run(() -> later.forEach(worker::wakeAt));
+    }
   }
 
   private void wakeAfterCommit(List<DeliveryMedium> media) {

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
@@ -83,6 +84,11 @@ public class DeliveryWorker {
 
   public void wake(Collection<DeliveryMedium> media) {
     media.forEach(this::wake);
+  }
+
+  /** A row of {@code medium} becomes due at {@code at}. */
+  public void wakeAt(DeliveryMedium medium, Instant at) {
+    lanes.get(medium).wakeAt(at);
   }
 
   void start(@Observes StartupEvent startup) {
