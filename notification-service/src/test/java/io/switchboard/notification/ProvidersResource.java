@@ -34,6 +34,14 @@ public class ProvidersResource implements QuarkusTestResourceLifecycleManager {
   /** What the next matching request gets instead of a quick 200. */
   public record Plan(int status, Duration delay) {}
 
+  /**
+   * Init argument: {@value #PRODUCTION_DELIVERY} keeps the service's own delivery timeout, backoff
+   * and maximum age instead of the short ones the tests ride out outages with.
+   */
+  public static final String DELIVERY = "delivery";
+
+  public static final String PRODUCTION_DELIVERY = "production";
+
   private static volatile ProvidersResource running;
 
   private final List<Request> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -53,6 +61,13 @@ public class ProvidersResource implements QuarkusTestResourceLifecycleManager {
     return running;
   }
 
+  private boolean productionDelivery;
+
+  @Override
+  public void init(Map<String, String> initArgs) {
+    productionDelivery = PRODUCTION_DELIVERY.equals(initArgs.get(DELIVERY));
+  }
+
   @Override
   public Map<String, String> start() {
     try {
@@ -66,18 +81,21 @@ public class ProvidersResource implements QuarkusTestResourceLifecycleManager {
     running = this;
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     baseUrl = base;
-    return Map.ofEntries(
-        Map.entry("switchboard.notification.telegram.base-url", base + "/telegram"),
-        Map.entry("switchboard.notification.telegram.bot-token", BOT_TOKEN),
-        Map.entry("switchboard.notification.chat.webhook-url", base + "/chat/messages"),
-        Map.entry("switchboard.notification.sms.gateway-url", base + "/sms/send"),
-        Map.entry("switchboard.notification.sms.api-key", SMS_KEY),
-        Map.entry("switchboard.notification.delivery.timeout", "1s"),
-        Map.entry("switchboard.notification.delivery.initial-backoff", "100ms"),
-        Map.entry("switchboard.notification.delivery.max-backoff", "300ms"),
-        // Long enough for an outage the tests ride out, short enough to watch a message expire.
-        Map.entry("switchboard.notification.delivery.max-age", "10s"),
-        Map.entry("switchboard.notification.alerts.duty-operator", "duty-1"));
+    Map<String, String> config = new java.util.HashMap<>();
+    config.put("switchboard.notification.telegram.base-url", base + "/telegram");
+    config.put("switchboard.notification.telegram.bot-token", BOT_TOKEN);
+    config.put("switchboard.notification.chat.webhook-url", base + "/chat/messages");
+    config.put("switchboard.notification.sms.gateway-url", base + "/sms/send");
+    config.put("switchboard.notification.sms.api-key", SMS_KEY);
+    config.put("switchboard.notification.alerts.duty-operator", "duty-1");
+    if (!productionDelivery) {
+      config.put("switchboard.notification.delivery.timeout", "1s");
+      config.put("switchboard.notification.delivery.initial-backoff", "100ms");
+      config.put("switchboard.notification.delivery.max-backoff", "300ms");
+      // Long enough for an outage the tests ride out, short enough to watch a message expire.
+      config.put("switchboard.notification.delivery.max-age", "10s");
+    }
+    return config;
   }
 
   @Override

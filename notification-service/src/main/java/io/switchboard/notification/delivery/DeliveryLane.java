@@ -54,6 +54,7 @@ final class DeliveryLane {
   private int failedRounds;
   private long timer = -1;
   private Instant timerAt = Instant.MAX;
+  private Instant wantedAt = Instant.MAX;
 
   DeliveryLane(DeliveryMedium medium, Parts parts, int concurrency) {
     this.medium = medium;
@@ -71,10 +72,14 @@ final class DeliveryLane {
   }
 
   /**
-   * A row becomes due at {@code at}: an idle lane sleeping past it wakes then instead. A running
-   * round finds it itself when it looks for the next due row.
+   * A row becomes due at {@code at}: an idle lane sleeping past it wakes then instead, and a round
+   * running now (which may have looked for its next due row before that row committed) sleeps no
+   * longer than that.
    */
   synchronized void wakeAt(Instant at) {
+    if (at.isBefore(wantedAt)) {
+      wantedAt = at;
+    }
     if (!stopped && !running.get() && at.isBefore(timerAt)) {
       schedule(Duration.between(Instant.now(), at));
     }
@@ -127,22 +132,24 @@ final class DeliveryLane {
             ? sender.probeFirst(rows, lastStart, gate.probeDelay())
             : sender.sendAll(rows, lastStart);
     return sent.emitOn(context)
-        .call(outcomes -> recordWhileLeased(claim, outcomes, context))
+        .call(outcomes -> recordOnceReachable(claim, outcomes, context))
         .chain(this::judge);
   }
 
-  // While the database is away the outcomes are kept and recorded once it is back, as long as the
-  // lease holds: after it another worker may have claimed the rows, and they will be sent again.
-  private Uni<Void> recordWhileLeased(
+  // While the database is away the outcomes are kept and recorded once it is back, also past the
+  // lease: the record applies only to rows this claim still holds, so it is right as long as nobody
+  // claimed them again, and the sooner it lands the fewer messages are sent a second time. The lane
+  // has nothing else to do meanwhile; a stopping service gives up.
+  private Uni<Void> recordOnceReachable(
       UUID claim, List<DeliveryOutcome> outcomes, Executor context) {
     return Uni.createFrom()
         .deferred(() -> parts.claims().record(claim, outcomes))
         // A retry resubscribes on the backoff's thread; the session belongs to this context.
         .runSubscriptionOn(context)
-        .onFailure(failure -> Failures.classify(failure) != FailureKind.PERMANENT)
+        .onFailure(failure -> !stopped && Failures.classify(failure) != FailureKind.PERMANENT)
         .retry()
-        .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
-        .expireIn(parts.lease().toMillis());
+        .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
+        .indefinitely();
   }
 
   private Uni<Round> judge(List<DeliveryOutcome> outcomes) {
@@ -196,15 +203,21 @@ final class DeliveryLane {
     } else if (round.claimed() > 0 || wanted) {
       start();
     } else {
-      Duration poll = parts.pollInterval();
-      Duration untilDue =
-          round
-              .nextDue()
-              .map(due -> Duration.between(Instant.now(), due))
-              .filter(until -> until.compareTo(poll) < 0)
-              .orElse(poll);
-      schedule(untilDue);
+      sleep(round.nextDue());
     }
+  }
+
+  private synchronized void sleep(Optional<Instant> nextDue) {
+    Instant now = Instant.now();
+    Instant until = now.plus(parts.pollInterval());
+    if (nextDue.isPresent() && nextDue.get().isBefore(until)) {
+      until = nextDue.get();
+    }
+    if (wantedAt.isBefore(until)) {
+      until = wantedAt;
+    }
+    wantedAt = Instant.MAX;
+    schedule(Duration.between(now, until));
   }
 
   private void roundFailed(Throwable failure) {
