@@ -8,7 +8,9 @@ import java.util.UUID;
  *
  * @param notificationId deterministic id of the delivery (inquiry, kind, level)
  * @param recipient the address written to, masked (personal data stays out of topics)
- * @param promisedBy the response time promised to the customer
+ * @param promisedBy the response time promised to the customer: sla-service's first-response due
+ *     time; null when it did not arrive in time and the customer was promised no time (may be null
+ *     within version 1)
  */
 public record AcknowledgementSent(
     UUID eventId,

@@ -337,8 +337,8 @@ class ObservabilityIT {
             "observability-test",
             "switchboard.notification.telegram.base-url",
             "http://127.0.0.1:" + Ports.free(),
-            "switchboard.notification.delivery.attempts",
-            "2",
+            "switchboard.notification.delivery.max-age",
+            "2s",
             "switchboard.notification.delivery.initial-backoff",
             "0.2s");
     return Map.of(

@@ -2,26 +2,24 @@ package io.switchboard.notification;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.switchboard.contracts.DeliveryMedium;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/** notification-service's own settings, beside the {@code switchboard.*} ones every service has. */
+/**
+ * notification-service's own settings, beside the {@code switchboard.*} ones every service has.
+ * Working hours and the zone a promised time is told in are not here: they come with sla-service's
+ * {@code ClockStarted}, from the one calendar that also decides the due time.
+ */
 @ConfigMapping(prefix = "switchboard.notification")
 public interface NotificationConfig {
 
-  /** The zone of the company and its customers: expected times are phrased in it. */
-  @WithDefault("UTC")
-  ZoneId customerTimeZone();
-
   /**
-   * How long after receipt an acknowledgement may wait for sla-service's honest due time before it
-   * goes out with the channel's general promise instead.
+   * How long after receipt an acknowledgement waits for sla-service's due time. Without it by then
+   * the acknowledgement goes out promising no time ("as soon as we can"), never a guessed one.
    */
   @WithDefault("3s")
   Duration expectedTimeWait();
@@ -37,8 +35,6 @@ public interface NotificationConfig {
    * start, so a change needs a restart, not a rebuild.
    */
   Optional<Path> templateFolder();
-
-  BusinessHours businessHours();
 
   Email email();
 
@@ -60,18 +56,6 @@ public interface NotificationConfig {
    */
   @WithDefault("https://t.me/switchboard_support")
   String chatFallbackMessengerUrl();
-
-  /** When the team works; an inquiry outside these hours gets the off-hours acknowledgement. */
-  interface BusinessHours {
-    @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
-    Set<DayOfWeek> days();
-
-    @WithDefault("09:00")
-    LocalTime start();
-
-    @WithDefault("18:00")
-    LocalTime end();
-  }
 
   interface Email {
     /**
@@ -106,10 +90,6 @@ public interface NotificationConfig {
   interface Alerts {
     /** The operator told about every missed call, with the caller's number; none when unset. */
     Optional<String> dutyOperator();
-
-    /** How often alerts held for their recipient's working hours are checked. */
-    @WithDefault("30s")
-    Duration releaseEvery();
   }
 
   interface Csat {
@@ -124,21 +104,68 @@ public interface NotificationConfig {
     String secret();
   }
 
-  /** Retries of one notification; all of them must fit in the Kafka channel's 60 s record limit. */
+  /**
+   * The delivery queue: every message is a row of the ledger that a worker claims when it is due,
+   * sends, and marks sent, reschedules or gives up.
+   */
   interface Delivery {
-    @WithDefault("3")
-    int attempts();
-
+    /** The longest one send may take before it counts as a transient failure. */
     @WithDefault("10s")
     Duration timeout();
 
+    /** The delay before the second attempt; it doubles with every further failure. */
     @WithDefault("1s")
     Duration initialBackoff();
 
-    @WithDefault("8s")
+    /**
+     * The longest delay between two attempts of one message, and between two probes of a provider
+     * that looks down: once it answers again, its backlog is due at once.
+     */
+    @WithDefault("1m")
     Duration maxBackoff();
 
+    /**
+     * The fraction (0..1) by which a delay may randomly shrink, so retries do not come together.
+     */
     @WithDefault("0.3")
     double jitter();
+
+    /**
+     * How long after it was due a message keeps being retried. A failure after that gives it up:
+     * {@code DeliveryFailed} and the operational alert. A rejection (a 4xx other than 408 and 429,
+     * a permanent SMTP reply) gives up at once.
+     */
+    @WithDefault("24h")
+    Duration maxAge();
+
+    /**
+     * How long a claimed message belongs to the instance that claimed it. An instance that died
+     * before recording the outcome leaves it to be sent again after this (HTTP providers get the
+     * same {@code Idempotency-Key}; e-mail may arrive twice). Must exceed twice {@link #timeout()}.
+     */
+    @WithDefault("30s")
+    Duration lease();
+
+    /** The most messages of one medium claimed, sent and recorded together. */
+    @WithDefault("100")
+    int batchSize();
+
+    /** Sends in flight at once on a medium without its own {@link #concurrency()} entry. */
+    @WithDefault("8")
+    int defaultConcurrency();
+
+    /** Sends in flight at once per medium, e.g. {@code concurrency.SMS=16}. */
+    Map<DeliveryMedium, Integer> concurrency();
+
+    /**
+     * A fallback only: a commit that queues a message wakes the worker at once (in this instance
+     * directly, in the others by PostgreSQL NOTIFY), and a delayed message sets its own timer.
+     */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    default int concurrency(DeliveryMedium medium) {
+      return Math.max(1, concurrency().getOrDefault(medium, defaultConcurrency()));
+    }
   }
 }

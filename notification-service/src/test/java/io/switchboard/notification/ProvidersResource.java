@@ -34,12 +34,21 @@ public class ProvidersResource implements QuarkusTestResourceLifecycleManager {
   /** What the next matching request gets instead of a quick 200. */
   public record Plan(int status, Duration delay) {}
 
+  /**
+   * Init argument: {@value #PRODUCTION_DELIVERY} keeps the service's own delivery timeout, backoff
+   * and maximum age instead of the short ones the tests ride out outages with.
+   */
+  public static final String DELIVERY = "delivery";
+
+  public static final String PRODUCTION_DELIVERY = "production";
+
   private static volatile ProvidersResource running;
 
   private final List<Request> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, String> delivered = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Map.Entry<Predicate<String>, Plan>> plans =
       new ConcurrentLinkedQueue<>();
+  private final Set<String> down = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService stalls = Executors.newSingleThreadScheduledExecutor();
   private final ExecutorService handlers = Executors.newCachedThreadPool();
   private HttpServer server;
@@ -50,6 +59,13 @@ public class ProvidersResource implements QuarkusTestResourceLifecycleManager {
       throw new IllegalStateException("ProvidersResource has not been started");
     }
     return running;
+  }
+
+  private boolean productionDelivery;
+
+  @Override
+  public void init(Map<String, String> initArgs) {
+    productionDelivery = PRODUCTION_DELIVERY.equals(initArgs.get(DELIVERY));
   }
 
   @Override
@@ -65,17 +81,21 @@ public class ProvidersResource implements QuarkusTestResourceLifecycleManager {
     running = this;
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     baseUrl = base;
-    return Map.ofEntries(
-        Map.entry("switchboard.notification.telegram.base-url", base + "/telegram"),
-        Map.entry("switchboard.notification.telegram.bot-token", BOT_TOKEN),
-        Map.entry("switchboard.notification.chat.webhook-url", base + "/chat/messages"),
-        Map.entry("switchboard.notification.sms.gateway-url", base + "/sms/send"),
-        Map.entry("switchboard.notification.sms.api-key", SMS_KEY),
-        Map.entry("switchboard.notification.delivery.timeout", "1s"),
-        Map.entry("switchboard.notification.delivery.initial-backoff", "100ms"),
-        Map.entry("switchboard.notification.delivery.max-backoff", "300ms"),
-        Map.entry("switchboard.notification.alerts.duty-operator", "duty-1"),
-        Map.entry("switchboard.notification.alerts.release-every", "1s"));
+    Map<String, String> config = new java.util.HashMap<>();
+    config.put("switchboard.notification.telegram.base-url", base + "/telegram");
+    config.put("switchboard.notification.telegram.bot-token", BOT_TOKEN);
+    config.put("switchboard.notification.chat.webhook-url", base + "/chat/messages");
+    config.put("switchboard.notification.sms.gateway-url", base + "/sms/send");
+    config.put("switchboard.notification.sms.api-key", SMS_KEY);
+    config.put("switchboard.notification.alerts.duty-operator", "duty-1");
+    if (!productionDelivery) {
+      config.put("switchboard.notification.delivery.timeout", "1s");
+      config.put("switchboard.notification.delivery.initial-backoff", "100ms");
+      config.put("switchboard.notification.delivery.max-backoff", "300ms");
+      // Long enough for an outage the tests ride out, short enough to watch a message expire.
+      config.put("switchboard.notification.delivery.max-age", "10s");
+    }
+    return config;
   }
 
   @Override
@@ -93,6 +113,23 @@ public class ProvidersResource implements QuarkusTestResourceLifecycleManager {
     for (int i = 0; i < times; i++) {
       plans.add(Map.entry(body -> body.contains(marker), plan));
     }
+  }
+
+  /**
+   * While down, every request whose path starts with {@code pathPrefix} is answered 503 and
+   * delivers nothing, as a provider in an outage does.
+   */
+  public void down(String pathPrefix, boolean isDown) {
+    if (isDown) {
+      down.add(pathPrefix);
+    } else {
+      down.remove(pathPrefix);
+    }
+  }
+
+  /** As if an earlier attempt with this key had been delivered (by an instance that then died). */
+  public void deliveredBefore(String idempotencyKey, String body) {
+    delivered.putIfAbsent(idempotencyKey, body);
   }
 
   /** Where the stand-in listens, e.g. for a recipient's Slack webhook URL. */
@@ -128,7 +165,9 @@ public class ProvidersResource implements QuarkusTestResourceLifecycleManager {
             key,
             exchange.getRequestHeaders().getFirst("Authorization"),
             body));
-    Plan plan = takePlan(body);
+    String path = exchange.getRequestURI().getPath();
+    Plan plan =
+        down.stream().anyMatch(path::startsWith) ? new Plan(503, Duration.ZERO) : takePlan(body);
     if (plan == null || plan.status() / 100 == 2) {
       // Taken: a stalled answer is still a delivery, which is what makes a client timeout risky.
       delivered.putIfAbsent(key == null ? "no-key-" + requests.size() : key, body);

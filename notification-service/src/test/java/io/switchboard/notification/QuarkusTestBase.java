@@ -23,7 +23,7 @@ public abstract class QuarkusTestBase {
   String topicPrefix;
 
   @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-  String jdbcUrl;
+  protected String jdbcUrl;
 
   protected KafkaTestClient kafka;
 

@@ -4,7 +4,6 @@ import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.DeliveryMedium;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.contracts.ReplyAddress;
-import io.switchboard.notification.delivery.Addresses;
 import java.util.Optional;
 
 /**
@@ -31,24 +30,6 @@ public record AcknowledgementRoute(DeliveryMedium medium, String address, String
           new AcknowledgementRoute(DeliveryMedium.SMS, inquiry.customer().phone(), null));
     }
     return Optional.empty();
-  }
-
-  /** The address as logs, topics and the ledger may show it. */
-  public String maskedAddress() {
-    return Addresses.masked(medium, address);
-  }
-
-  /**
-   * The channel the acknowledgement reached the customer on, as {@code AcknowledgementSent} says.
-   */
-  public Channel channel() {
-    return switch (medium) {
-      case EMAIL -> Channel.EMAIL;
-      case SMS -> Channel.PHONE;
-      case TELEGRAM -> Channel.TELEGRAM;
-      case CHAT -> Channel.CHAT;
-      case SLACK -> throw new IllegalStateException("customers are not written to on Slack");
-    };
   }
 
   private static DeliveryMedium medium(Channel channel, String address) {

@@ -10,6 +10,7 @@ import io.switchboard.contracts.SlaBreached;
 import io.switchboard.contracts.SlaEscalated;
 import io.switchboard.contracts.SlaWarning;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,8 +27,18 @@ public final class AlertRouting {
 
   private AlertRouting() {}
 
+  /** Whom an alert about {@code event} concerns: the operator, or that operator's supervisor. */
+  public record Target(String operatorId, boolean toSupervisor) {}
+
+  /** Whom {@code event} alerts, if anyone; the recipient's zone is needed only for the text. */
+  public static Optional<Target> target(InquiryEvent event, Optional<String> dutyOperator) {
+    return plan(event, "", ZoneOffset.UTC, dutyOperator)
+        .map(plan -> new Target(plan.operatorId(), plan.toSupervisor()));
+  }
+
   /**
    * @param ticket the inquiry's number when known here, else its id
+   * @param zone the recipient's own zone: times are told in it
    * @param dutyOperator who hears about missed calls
    */
   public static Optional<AlertPlan> plan(

@@ -2,7 +2,6 @@ package io.switchboard.notification.alert;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.switchboard.contracts.DeliveryMedium;
-import io.switchboard.notification.template.BusinessHours;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -37,7 +36,7 @@ public class Recipient extends PanacheEntityBase {
   @Column(name = "time_zone")
   public String timeZone;
 
-  /** Comma-separated {@link DayOfWeek} names. */
+  /** Comma-separated {@link DayOfWeek} names; empty for nobody who keeps hours. */
   @Column(name = "work_days")
   public String workDays;
 
@@ -47,10 +46,11 @@ public class Recipient extends PanacheEntityBase {
   @Column(name = "work_end")
   public LocalTime workEnd;
 
-  public BusinessHours hours() {
-    return new BusinessHours(
+  public WorkingHours hours() {
+    return new WorkingHours(
         Arrays.stream(workDays.split(","))
             .map(String::strip)
+            .filter(day -> !day.isEmpty())
             .map(DayOfWeek::valueOf)
             .collect(Collectors.toSet()),
         workStart,

@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param medium EMAIL, SLACK or TELEGRAM
  * @param address e-mail address, Slack-compatible webhook URL, or Telegram chat id
- * @param timeZone IANA zone of the working hours; the service's zone when absent
- * @param workDays e.g. ["MONDAY", "FRIDAY"]; the service's business days when absent
- * @param workStart e.g. "09:00"; the service's business hours when absent
+ * @param timeZone IANA zone of the working hours and of the times alerts tell; UTC when absent
+ * @param workDays e.g. ["MONDAY", "FRIDAY"]; Monday to Friday when absent
+ * @param workStart e.g. "09:00"; 09:00 when absent (and {@code workEnd} 18:00)
  */
 public record RecipientRequest(
     String name,

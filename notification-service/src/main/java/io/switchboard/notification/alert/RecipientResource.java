@@ -1,10 +1,12 @@
 package io.switchboard.notification.alert;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.notification.NotificationConfig;
+import io.switchboard.notification.delivery.DeliveryQueue;
 import io.switchboard.notification.problem.Problem;
+import io.switchboard.platform.consumer.AfterCommit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,7 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,15 +38,21 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify")
 @APIResponse(responseCode = "403", description = "The token lacks the role")
 public class RecipientResource {
-  private final NotificationConfig config;
+  // Without settings of their own, a recipient works office hours in UTC.
+  private static final List<String> DEFAULT_DAYS =
+      List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
+  private static final LocalTime DEFAULT_START = LocalTime.of(9, 0);
+  private static final LocalTime DEFAULT_END = LocalTime.of(18, 0);
+  private static final String DEFAULT_ZONE = "UTC";
 
-  public RecipientResource(NotificationConfig config) {
-    this.config = config;
+  private final DeliveryQueue queue;
+
+  public RecipientResource(DeliveryQueue queue) {
+    this.queue = queue;
   }
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @WithTransaction
   @Operation(
       summary = "Set how an operator gets alerts",
       description =
@@ -88,17 +97,32 @@ public class RecipientResource {
     if (!errors.isEmpty()) {
       throw Problem.invalid("recipient", errors);
     }
-    return Recipient.<Recipient>findById(operatorId)
-        .chain(
-            existing -> {
-              Recipient recipient = existing != null ? existing : new Recipient();
-              recipient.operatorId = operatorId;
-              apply(request, recipient);
-              return existing != null
-                  ? Uni.createFrom().item(recipient)
-                  : recipient.<Recipient>persist();
-            })
-        .map(RecipientResource::view);
+    return AfterCommit.scope(
+        () ->
+            Panache.withTransaction(
+                () ->
+                    Recipient.<Recipient>findById(operatorId)
+                        .chain(
+                            existing -> {
+                              Recipient recipient = existing != null ? existing : new Recipient();
+                              recipient.operatorId = operatorId;
+                              apply(request, recipient);
+                              return existing != null
+                                  ? Uni.createFrom().item(recipient)
+                                  : recipient.<Recipient>persist();
+                            })
+                        .call(this::retimeHeldAlerts)
+                        .map(RecipientResource::view)));
+  }
+
+  // Held alerts follow the recipient's new hours and address: due at their next start of work.
+  private Uni<Void> retimeHeldAlerts(Recipient recipient) {
+    Instant now = Instant.now();
+    return queue.retimeHeld(
+        recipient.operatorId,
+        recipient.hours().nextOpen(now).orElse(now),
+        recipient.medium,
+        recipient.address);
   }
 
   @GET
@@ -136,28 +160,24 @@ public class RecipientResource {
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "406", description = "The Accept header excludes application/json")
   public Uni<Response> delete(@PathParam("operatorId") String operatorId) {
-    return Recipient.deleteById(operatorId).map(deleted -> Response.noContent().build());
+    return Recipient.deleteById(operatorId)
+        .call(() -> queue.dropHeld(operatorId))
+        .map(deleted -> Response.noContent().build());
   }
 
-  private void apply(RecipientRequest request, Recipient recipient) {
-    NotificationConfig.BusinessHours defaults = config.businessHours();
+  private static void apply(RecipientRequest request, Recipient recipient) {
     recipient.name = request.name();
     recipient.medium = RecipientValidation.medium(request.medium());
     recipient.address = request.address().strip();
     recipient.supervisorId = request.supervisorId();
-    recipient.timeZone =
-        request.timeZone() != null ? request.timeZone() : config.customerTimeZone().getId();
+    recipient.timeZone = request.timeZone() != null ? request.timeZone() : DEFAULT_ZONE;
     recipient.workDays =
-        (request.workDays() != null
-                ? request.workDays().stream().map(d -> d.strip().toUpperCase(Locale.ROOT))
-                : defaults.days().stream().sorted().map(DayOfWeek::name))
-            .collect(Collectors.joining(","));
+        (request.workDays() != null ? request.workDays() : DEFAULT_DAYS)
+            .stream().map(d -> d.strip().toUpperCase(Locale.ROOT)).collect(Collectors.joining(","));
     recipient.workStart =
-        request.workStart() != null
-            ? java.time.LocalTime.parse(request.workStart())
-            : defaults.start();
+        request.workStart() != null ? LocalTime.parse(request.workStart()) : DEFAULT_START;
     recipient.workEnd =
-        request.workEnd() != null ? java.time.LocalTime.parse(request.workEnd()) : defaults.end();
+        request.workEnd() != null ? LocalTime.parse(request.workEnd()) : DEFAULT_END;
   }
 
   private static RecipientRequest view(Recipient recipient) {

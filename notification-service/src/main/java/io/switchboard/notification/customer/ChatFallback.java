@@ -1,16 +1,18 @@
 package io.switchboard.notification.customer;
 
-import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ClockKind;
 import io.switchboard.contracts.DeliveryMedium;
 import io.switchboard.contracts.NotificationKind;
 import io.switchboard.contracts.SlaBreached;
 import io.switchboard.notification.NotificationConfig;
-import io.switchboard.notification.contact.CustomerContacts;
+import io.switchboard.notification.contact.CustomerContact;
+import io.switchboard.notification.delivery.QueuedDelivery;
+import io.switchboard.notification.delivery.Senders;
 import io.switchboard.notification.template.MessageTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,35 +23,39 @@ import org.jboss.logging.Logger;
 public class ChatFallback {
   private static final Logger LOG = Logger.getLogger(ChatFallback.class);
 
-  private final CustomerContacts contacts;
-  private final CustomerNotifier notifier;
+  private final Senders senders;
   private final String messengerUrl;
 
-  public ChatFallback(
-      CustomerContacts contacts, CustomerNotifier notifier, NotificationConfig config) {
-    this.contacts = contacts;
-    this.notifier = notifier;
+  public ChatFallback(Senders senders, NotificationConfig config) {
+    this.senders = senders;
     this.messengerUrl = config.chatFallbackMessengerUrl();
   }
 
-  public Uni<Void> apply(SlaBreached breached) {
-    if (breached.channel() != Channel.CHAT || breached.clock() != ClockKind.FIRST_RESPONSE) {
-      return Uni.createFrom().voidItem();
+  /** Whether {@code breached} calls for the invitation at all. */
+  public static boolean applies(SlaBreached breached) {
+    return breached.channel() == Channel.CHAT && breached.clock() == ClockKind.FIRST_RESPONSE;
+  }
+
+  /**
+   * @param contact the inquiry's contact, or null when it is unknown here
+   */
+  public Optional<QueuedDelivery> plan(SlaBreached breached, CustomerContact contact) {
+    if (!applies(breached)) {
+      return Optional.empty();
     }
-    return contacts
-        .find(breached.inquiryId())
-        .chain(
-            contact -> {
-              if (contact == null || contact.medium != DeliveryMedium.CHAT) {
-                LOG.infof("Chat %s has no chat session here: no fallback", breached.inquiryId());
-                return Uni.createFrom().voidItem();
-              }
-              return notifier.notify(
-                  breached.eventId(),
-                  contact,
-                  NotificationKind.CHAT_FALLBACK,
-                  MessageTemplates.Name.CHAT_FALLBACK,
-                  Map.of("messengerUrl", messengerUrl));
-            });
+    if (contact == null || contact.medium != DeliveryMedium.CHAT) {
+      LOG.infof("Chat %s has no chat session here: no fallback", breached.inquiryId());
+      return Optional.empty();
+    }
+    if (!senders.canSend(DeliveryMedium.CHAT)) {
+      LOG.infof("Chat %s: no chat provider is configured, no fallback", breached.inquiryId());
+      return Optional.empty();
+    }
+    return Optional.of(
+        CustomerMessages.of(
+            contact,
+            NotificationKind.CHAT_FALLBACK,
+            MessageTemplates.Name.CHAT_FALLBACK,
+            Map.of("messengerUrl", messengerUrl)));
   }
 }

@@ -3,7 +3,7 @@ package io.switchboard.notification.delivery;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.DeliveryMedium;
 
-/** Hands a message to one provider, once: retries belong to {@link Deliveries}. */
+/** Hands a message to one provider, once: retries belong to the delivery lane. */
 public interface Sender {
   DeliveryMedium medium();
 

@@ -37,13 +37,17 @@ public class NotificationMetrics {
     }
   }
 
-  /** Settled: taken by the provider after {@code elapsed} (all attempts), or given up. */
+  /**
+   * Settled: taken by the provider, or given up.
+   *
+   * @param elapsed from when the message was due to its settling, queueing and retries included
+   */
   public void settled(
       NotificationKind kind, DeliveryMedium medium, boolean sent, Duration elapsed) {
     outcome(kind, medium, sent).increment();
     if (sent) {
       Timer.builder("switchboard.notification.delivery.latency")
-          .description("Event to delivered, all attempts")
+          .description("Due to delivered, queueing and retries included")
           .tag("medium", medium.name())
           .serviceLevelObjectives(SwitchboardMeters.LATENCY_BUCKETS)
           .register(registry)
@@ -77,7 +81,7 @@ public class NotificationMetrics {
 
   private Counter retries(DeliveryMedium medium) {
     return Counter.builder("switchboard.notification.retries")
-        .description("Delivery retries")
+        .description("Failed sends rescheduled with backoff")
         .tag("medium", medium.name())
         .register(registry);
   }

@@ -11,8 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
- * When the customer may expect a reply, phrased the way a person would say it in the customer's
- * local time: "до 10:00 завтра, в понедельник", "by 10:00 tomorrow, Monday". Pure, no I/O.
+ * When the customer may expect a reply, phrased the way a person would say it and told in the zone
+ * of the calendar that decided it, which it names because the customer's own zone is unknown: "до
+ * 10:00 завтра, в понедельник (МСК)", "by 10:00 tomorrow, Monday (Moscow time)". Pure, no I/O.
  */
 public final class ExpectedTime {
   private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
@@ -27,14 +28,15 @@ public final class ExpectedTime {
   /**
    * @param now when the customer reads it, which decides what "today" and "tomorrow" mean
    * @param due the promised time
+   * @param zone the zone it is told in, named after it
    */
   public static String phrase(Instant now, Instant due, ZoneId zone, Language language) {
     ZonedDateTime at = due.atZone(zone);
     long days = ChronoUnit.DAYS.between(now.atZone(zone).toLocalDate(), at.toLocalDate());
     String time = HOURS.format(at);
-    return language == Language.RU
-        ? russian(time, at.toLocalDate(), days)
-        : english(time, at, days);
+    String when =
+        language == Language.RU ? russian(time, at.toLocalDate(), days) : english(time, at, days);
+    return when + " (" + ZoneNames.of(zone, due, language) + ")";
   }
 
   private static String english(String time, ZonedDateTime at, long days) {

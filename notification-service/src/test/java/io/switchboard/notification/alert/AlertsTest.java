@@ -141,6 +141,33 @@ class AlertsTest extends QuarkusTestBase {
   }
 
   @Test
+  void anAlertTellsTimesInItsRecipientsOwnZone() {
+    String operator = "op-" + uniqueId();
+    String hook =
+        slackRecipient(
+            operator, ALWAYS.replace("\"timeZone\": \"UTC\"", "\"timeZone\": \"Europe/Moscow\""));
+    String inquiryId = UUID.randomUUID().toString();
+    Instant dueAt = Instant.parse("2026-11-24T09:19:00Z");
+
+    kafka.publish(
+        new SlaBreached(
+            EventIds.next(),
+            inquiryId,
+            Instant.now(),
+            1,
+            ClockKind.FIRST_RESPONSE,
+            Channel.EMAIL,
+            Priority.P2,
+            dueAt,
+            operator));
+
+    kafka.awaitEvent(AlertSent.class, e -> e.inquiryId().equals(inquiryId));
+    assertThat(providers().requestsTo(hook))
+        .singleElement()
+        .satisfies(r -> assertThat(r.body()).contains("was due at 12:19 MSK, 24 Nov"));
+  }
+
+  @Test
   void aMissedCallAlertsTheDutyOperatorWithTheCallersNumber() {
     String hook = slackRecipient("duty-1", ALWAYS);
     String phone = uniquePhone();

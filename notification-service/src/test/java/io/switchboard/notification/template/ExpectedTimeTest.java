@@ -16,9 +16,9 @@ class ExpectedTimeTest {
     Instant mondayMorning = Instant.parse("2026-11-23T07:00:00Z");
 
     assertThat(ExpectedTime.phrase(SUNDAY_EVENING, mondayMorning, MOSCOW, Language.RU))
-        .isEqualTo("до 10:00 завтра, в понедельник");
+        .isEqualTo("до 10:00 завтра, в понедельник (МСК)");
     assertThat(ExpectedTime.phrase(SUNDAY_EVENING, mondayMorning, MOSCOW, Language.EN))
-        .isEqualTo("by 10:00 tomorrow, Monday");
+        .isEqualTo("by 10:00 tomorrow, Monday (Moscow time)");
   }
 
   @Test
@@ -26,9 +26,9 @@ class ExpectedTimeTest {
     Instant late = Instant.parse("2026-11-22T18:30:00Z");
 
     assertThat(ExpectedTime.phrase(SUNDAY_EVENING, late, MOSCOW, Language.RU))
-        .isEqualTo("до 21:30 сегодня");
+        .isEqualTo("до 21:30 сегодня (МСК)");
     assertThat(ExpectedTime.phrase(SUNDAY_EVENING, late, MOSCOW, Language.EN))
-        .isEqualTo("by 21:30 today");
+        .isEqualTo("by 21:30 today (Moscow time)");
   }
 
   @Test
@@ -36,9 +36,9 @@ class ExpectedTimeTest {
     Instant tuesday = Instant.parse("2026-11-24T06:00:00Z");
 
     assertThat(ExpectedTime.phrase(SUNDAY_EVENING, tuesday, MOSCOW, Language.RU))
-        .isEqualTo("до 09:00 во вторник, 24 ноября");
+        .isEqualTo("до 09:00 во вторник, 24 ноября (МСК)");
     assertThat(ExpectedTime.phrase(SUNDAY_EVENING, tuesday, MOSCOW, Language.EN))
-        .isEqualTo("by 09:00 on Tuesday, 24 November");
+        .isEqualTo("by 09:00 on Tuesday, 24 November (Moscow time)");
   }
 
   @Test
@@ -46,9 +46,9 @@ class ExpectedTimeTest {
     Instant december = Instant.parse("2026-12-03T09:00:00Z");
 
     assertThat(ExpectedTime.phrase(SUNDAY_EVENING, december, MOSCOW, Language.RU))
-        .isEqualTo("до 12:00 3 декабря");
+        .isEqualTo("до 12:00 3 декабря (МСК)");
     assertThat(ExpectedTime.phrase(SUNDAY_EVENING, december, MOSCOW, Language.EN))
-        .isEqualTo("by 12:00 on 3 December");
+        .isEqualTo("by 12:00 on 3 December (Moscow time)");
   }
 
   @Test
@@ -57,8 +57,33 @@ class ExpectedTimeTest {
     Instant now = Instant.parse("2026-11-22T23:30:00Z");
     Instant due = Instant.parse("2026-11-23T07:00:00Z");
 
-    assertThat(ExpectedTime.phrase(now, due, MOSCOW, Language.EN)).isEqualTo("by 10:00 today");
+    assertThat(ExpectedTime.phrase(now, due, MOSCOW, Language.EN))
+        .isEqualTo("by 10:00 today (Moscow time)");
     assertThat(ExpectedTime.phrase(now, due, ZoneId.of("UTC"), Language.EN))
-        .isEqualTo("by 07:00 tomorrow, Monday");
+        .isEqualTo("by 07:00 tomorrow, Monday (UTC)");
+  }
+
+  @Test
+  void issue13TheWebFormOnATuesdayMorningInMoscow() {
+    // Tuesday 24 November 2026, 11:19 in Moscow; the office calendar promises an hour later.
+    Instant received = Instant.parse("2026-11-24T08:19:00Z");
+    Instant due = Instant.parse("2026-11-24T09:19:00Z");
+
+    assertThat(ExpectedTime.phrase(received, due, MOSCOW, Language.RU))
+        .isEqualTo("до 12:19 сегодня (МСК)");
+    assertThat(ExpectedTime.phrase(received, due, MOSCOW, Language.EN))
+        .isEqualTo("by 12:19 today (Moscow time)");
+  }
+
+  @Test
+  void anotherCalendarsZoneIsNamedToo() {
+    Instant received = Instant.parse("2026-11-24T08:19:00Z");
+    Instant due = Instant.parse("2026-11-24T09:19:00Z");
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+
+    assertThat(ExpectedTime.phrase(received, due, berlin, Language.RU))
+        .isEqualTo("до 10:19 сегодня (UTC+1)");
+    assertThat(ExpectedTime.phrase(received, due, berlin, Language.EN))
+        .isEqualTo("by 10:19 today (Central European Time)");
   }
 }

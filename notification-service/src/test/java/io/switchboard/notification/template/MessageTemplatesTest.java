@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +75,45 @@ class MessageTemplatesTest {
     assertThat(english.body())
         .isEqualTo(
             "Hello Bob! We received your inquiry SB-7K3QZ9XD2M4P. We are off work now and will reply by 12:00 today.");
+  }
+
+  @Test
+  void withoutADueTimeNoTimeIsPromisedInEitherLanguage() {
+    var russian =
+        builtIn.render(
+            Name.ACKNOWLEDGEMENT, Language.RU, ack("Анна", TICKET, Channel.EMAIL, "", false));
+    var english =
+        builtIn.render(
+            Name.ACKNOWLEDGEMENT_SHORT, Language.EN, ack("Bob", TICKET, Channel.PHONE, "", false));
+
+    assertThat(russian.body())
+        .contains("Мы ответим как можно скорее.")
+        .doesNotContain("рассчитываем")
+        .doesNotContain("нерабочее")
+        .doesNotContain(" до ");
+    assertThat(english.body())
+        .isEqualTo(
+            "Hello Bob! We received your inquiry SB-7K3QZ9XD2M4P. We will answer as soon as we can.");
+  }
+
+  @Test
+  void issue13TheTuesdayMorningFormIsToldTheInHoursWordingAndAMoscowTime() {
+    // A web form on Tuesday at 11:19 Moscow time: sla-service's office calendar is open, the due
+    // time is 12:19 in its zone, and the text names that zone.
+    Instant received = Instant.parse("2026-11-24T08:19:00Z");
+    String expected =
+        ExpectedTime.phrase(
+            received, received.plusSeconds(3600), ZoneId.of("Europe/Moscow"), Language.RU);
+
+    var text =
+        builtIn.render(
+            Name.ACKNOWLEDGEMENT,
+            Language.RU,
+            ack("Анна", TICKET, Channel.WEB_FORM, expected, false));
+
+    assertThat(text.body())
+        .contains("Мы рассчитываем ответить до 12:19 сегодня (МСК).")
+        .doesNotContain("нерабочее");
   }
 
   @Test

@@ -24,4 +24,22 @@ class MailHeadersTest {
   void messageIdHasNoColonLeftOfTheAt() {
     assertThat(MailHeaders.messageId("6f1c:ack:0")).isEqualTo("<6f1c.ack.0@switchboard>");
   }
+
+  @Test
+  void aBouncedMessageIdLeadsBackToItsLedgerRow() {
+    String ack = "0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11:ack:0";
+    String alert = "0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11:assignment-alert:0:anna.k";
+
+    assertThat(MailHeaders.notificationIdOf(MailHeaders.messageId(ack))).contains(ack);
+    assertThat(MailHeaders.notificationIdOf(" " + MailHeaders.messageId(alert) + " "))
+        .contains(alert);
+  }
+
+  @Test
+  void aMessageIdThatIsNotOursLeadsNowhere() {
+    assertThat(MailHeaders.notificationIdOf("<CAF1x2@mail.example.com>")).isEmpty();
+    assertThat(MailHeaders.notificationIdOf("<just-one-part@switchboard>")).isEmpty();
+    assertThat(MailHeaders.notificationIdOf("<a..b@switchboard>")).isEmpty();
+    assertThat(MailHeaders.notificationIdOf(null)).isEmpty();
+  }
 }

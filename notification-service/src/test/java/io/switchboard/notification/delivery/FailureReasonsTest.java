@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class DeliveryNotDoneTest {
+class FailureReasonsTest {
 
   @Test
   void providerRepliesQuotingTheRecipientAreMasked() {
@@ -12,7 +12,7 @@ class DeliveryNotDoneTest {
         new IllegalStateException(
             "550 5.1.1 <anna.petrova@example.com>: Recipient address rejected");
 
-    assertThat(new DeliveryNotDone("n-1", 3, failure).getMessage())
+    assertThat(FailureReasons.givenUp("n-1", 3, FailureReasons.of(failure)))
         .contains(
             "n-1",
             "3 attempt(s)",
@@ -26,8 +26,6 @@ class DeliveryNotDoneTest {
   void phoneNumbersAreMaskedToo() {
     var failure = new DeliveryRejected("HTTP 400 from sms.local: invalid number +79161234567");
 
-    assertThat(new DeliveryNotDone("n-2", 1, failure).getMessage())
-        .contains("+7*******567")
-        .doesNotContain("9161234");
+    assertThat(FailureReasons.of(failure)).contains("+7*******567").doesNotContain("9161234");
   }
 }

@@ -1,0 +1,70 @@
+package io.switchboard.notification.acknowledgement;
+
+import io.switchboard.contracts.InquiryReceived;
+import io.switchboard.contracts.NotificationKind;
+import io.switchboard.notification.delivery.QueuedDelivery;
+import io.switchboard.notification.template.CustomerNames;
+import io.switchboard.notification.template.Language;
+import io.switchboard.notification.template.MessageTemplates;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Which inquiries are acknowledged, where, and when: pure, no I/O. */
+public final class Acknowledgements {
+  private Acknowledgements() {}
+
+  /**
+   * Where to acknowledge {@code inquiry}; empty for machine-written mail (answering a bounce or an
+   * auto-reply starts a mail loop) and for an inquiry that left no address.
+   */
+  public static Optional<AcknowledgementRoute> routeOf(InquiryReceived inquiry) {
+    if (inquiry.automatic() || inquiry.bounceOf() != null) {
+      return Optional.empty();
+    }
+    return AcknowledgementRoute.of(inquiry);
+  }
+
+  /**
+   * The acknowledgement as a ledger row, rendered when it is sent. It is due at once when
+   * sla-service's due time is known, else once {@code wait} after receipt, by which the due time
+   * usually came; whichever comes second makes it due.
+   */
+  public static QueuedDelivery plan(
+      InquiryReceived inquiry, AcknowledgementRoute route, boolean dueKnown, Duration wait) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("name", CustomerNames.of(inquiry.customer()));
+    data.put("ticket", inquiry.ticket());
+    data.put("channel", inquiry.channel().name());
+    QueuedDelivery row =
+        QueuedDelivery.toCustomer(
+            inquiry.inquiryId(),
+            NotificationKind.ACKNOWLEDGEMENT,
+            route.medium(),
+            route.address(),
+            route.threadRef(),
+            inquiry.ticket(),
+            MessageTemplates.Name.ACKNOWLEDGEMENT,
+            Language.of(inquiry.language()).code(),
+            data);
+    return dueKnown ? row : row.due(inquiry.occurredAt().plus(wait));
+  }
+
+  /**
+   * One acknowledgement per address within a batch: the later ones are written down suppressed, as
+   * the ledger does for an address acknowledged in an earlier batch.
+   */
+  public static List<QueuedDelivery> oncePerAddress(List<QueuedDelivery> acknowledgements) {
+    Set<String> seen = new HashSet<>();
+    List<QueuedDelivery> result = new ArrayList<>(acknowledgements.size());
+    for (QueuedDelivery ack : acknowledgements) {
+      result.add(seen.add(ack.recipientKey()) ? ack : ack.suppress());
+    }
+    return result;
+  }
+}
