@@ -29,8 +29,6 @@ alter table notification add column claim_id uuid;
 
 update notification set due_at = created_at;
 alter table notification alter column due_at set not null;
--- Rows the previous version left PENDING (it crashed mid-send) carry no address: next_attempt_at
--- stays null and no worker ever claims them.
 
 -- The claim: due rows of one medium in due order.
 create index notification_due on notification (medium, next_attempt_at) where status = 'PENDING';
@@ -48,6 +46,11 @@ update notification n
   from held_alert h join alert_recipient r on r.operator_id = h.recipient_id
  where n.id = h.notification_id and n.status = 'PENDING';
 drop table held_alert;
+
+-- Any other row the previous version left PENDING stopped mid-send in a crash: its event was never
+-- committed past, so it is read again, and the row it writes then carries what sending needs. The
+-- old row, without an address, would only be in the way (at-least-once, like a crash after a send).
+delete from notification where status = 'PENDING' and next_attempt_at is null;
 
 -- The meeting point of an inquiry's acknowledgement and sla-service's first-response due time,
 -- which arrive on two topics in either order. Both consumers upsert the inquiry's row, so the
