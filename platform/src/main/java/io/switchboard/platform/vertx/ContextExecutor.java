@@ -16,11 +16,13 @@ public final class ContextExecutor {
   private ContextExecutor() {}
 
   /**
-   * Runs work that a timer starts, not a request or a message, on a new duplicated context marked
-   * safe: the only kind of context Hibernate Reactive Panache opens a session on.
+   * Runs work that a timer or a wake-up starts, not a request or a message, on a new duplicated
+   * context marked safe: the only kind of context Hibernate Reactive Panache opens a session on.
+   * Always a new one: called from a consumer's after-commit action, the caller's own duplicated
+   * context still holds its session, which the work would otherwise share and see closed under it.
    */
   public static void runOnSafeContext(Vertx vertx, Runnable work) {
-    Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
     VertxContextSafetyToggle.setContextSafe(context, true);
     context.runOnContext(ignored -> work.run());
   }
