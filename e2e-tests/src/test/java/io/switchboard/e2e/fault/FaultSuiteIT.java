@@ -100,6 +100,7 @@ class FaultSuiteIT {
     progress = new Progress(target.resolve("fault-suite-progress.log"));
     List<FaultRow> rows = new ArrayList<>();
     String table;
+    String failedDetails;
     try (SuiteSystem started = SuiteSystem.start(root, progress)) {
       system = started;
       List<Fault> faults = faults();
@@ -117,6 +118,7 @@ class FaultSuiteIT {
       rows.add(wholeRun());
     } finally {
       table = FaultRow.table(rows);
+      failedDetails = FaultRow.details(rows.stream().filter(FaultRow::failed).toList());
       String report =
           table
               + String.format(
@@ -129,8 +131,9 @@ class FaultSuiteIT {
     }
     assertThat(rows.stream().filter(FaultRow::failed).map(FaultRow::fault).toList())
         .as(
-            "faults that lost, doubled or dead-lettered inquiries or left a service not ready:%n%s",
-            table)
+            "faults that lost, doubled or dead-lettered inquiries or left a service not ready:%n%s%n%s",
+            table,
+            failedDetails)
         .isEmpty();
   }
 

@@ -1,5 +1,7 @@
 package io.switchboard.e2e.fault;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.switchboard.devstack.Ports;
@@ -11,8 +13,8 @@ import java.util.List;
 
 /**
  * The customers' mail provider: GreenMail on a fixed port that can go down (connection refused) and
- * come back. GreenMail forgets its mail when stopped, so every message it took is copied out first:
- * the count per inquiry covers the whole run.
+ * come back. GreenMail starts an empty store when stopped, so the old store's messages are copied
+ * out: the count per inquiry covers the whole run.
  */
 final class SmtpProvider implements AutoCloseable {
   private final int port = Ports.free();
@@ -36,9 +38,16 @@ final class SmtpProvider implements AutoCloseable {
 
   synchronized void down() {
     if (server != null) {
-      fromEarlierRuns.addAll(parse(server.getReceivedMessages()));
+      // Read after the stop, from the store the stop detaches: a message taken while stopping
+      // (told 250, so SENT in the ledger) would otherwise be missing from the count.
+      Managers store = server.getManagers();
       server.stop();
       server = null;
+      fromEarlierRuns.addAll(
+          parse(
+              store.getImapHostManager().getAllMessages().stream()
+                  .map(StoredMessage::getMimeMessage)
+                  .toArray(MimeMessage[]::new)));
     }
   }
 
