@@ -68,8 +68,13 @@ public class EmailIntake {
     }
     Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     List<String> refs = mail.threadIds().stream().map(EmailNormalizer::threadRef).toList();
-    return threads
-        .find(refs, TicketToken.find(mail.subject()))
+    // A bounce of our own message says that delivery failed: it is never a reply in the
+    // customer's thread, though its subject may carry the ticket and its references our message.
+    Uni<Optional<ThreadMatch>> thread =
+        mail.bounceOf() != null
+            ? Uni.createFrom().item(Optional.empty())
+            : threads.find(refs, TicketToken.find(mail.subject()));
+    return thread
         .map(match -> submission(mail, raw, sender, receivedAt, match))
         .chain(submission -> intake.submit(Channel.EMAIL, submission, sender, startedNanos));
   }
