@@ -68,12 +68,9 @@ public class CustomerIdentities {
                       for (Row row : known) {
                         ids.add(row.getUUID(0));
                       }
-                      ids.sort(null);
-                      UUID survivor =
-                          ids.isEmpty()
-                              ? UUID.fromString(identity.provisionalId())
-                              : ids.getFirst();
-                      UUID[] others = ids.stream().skip(1).toArray(UUID[]::new);
+                      UUID survivor = survivor(ids, UUID.fromString(identity.provisionalId()));
+                      UUID[] others =
+                          ids.stream().filter(id -> !id.equals(survivor)).toArray(UUID[]::new);
                       return merge(connection, survivor, others, MERGE_PASSES)
                           .chain(
                               () ->
@@ -82,6 +79,18 @@ public class CustomerIdentities {
                                       .execute(Tuple.of(identifiers, survivor)))
                           .replaceWith(survivor.toString());
                     }));
+  }
+
+  /**
+   * The oldest id of a customer seen before. This request's provisional id never survives another:
+   * a claim that met a concurrent link may have left it on an identifier, but no event carries it
+   * yet, while the concurrent request's inquiry already carries its own.
+   */
+  static UUID survivor(List<UUID> known, UUID provisional) {
+    return known.stream()
+        .filter(id -> !id.equals(provisional))
+        .min(UUID::compareTo)
+        .orElse(provisional);
   }
 
   private static Uni<Void> merge(
