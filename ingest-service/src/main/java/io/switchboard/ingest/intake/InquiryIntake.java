@@ -127,7 +127,8 @@ public class InquiryIntake {
     if (claimed.status() == IntakeStatus.PUBLISHED) {
       return Uni.createFrom().item(outcome);
     }
-    Uni<Void> published = publisher.publish(claimed.stored()).emitOn(backToRequest);
+    Uni<Void> published =
+        publisher.publish(claimed.stored(), claimed.storedJson()).emitOn(backToRequest);
     if (claimed.status() == null) {
       return published.replaceWith(outcome);
     }

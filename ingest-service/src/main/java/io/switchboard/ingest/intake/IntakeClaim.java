@@ -142,7 +142,7 @@ public class IntakeClaim {
 
   /**
    * What the claim found. {@code stored} is the event as the store holds it, decoded, or the
-   * submission's own event when the store holds exactly that.
+   * submission's own event when the store holds exactly that; {@code storedJson} its JSON.
    *
    * @param identified false when the identifiers need a link of their own first (nothing claimed)
    * @param status the row's status after the claim; null for a message without a key
@@ -155,6 +155,7 @@ public class IntakeClaim {
       String ticket,
       String payloadHash,
       InquiryEvent stored,
+      String storedJson,
       IntakeStatus status,
       boolean firstDelivery) {}
 
@@ -163,13 +164,14 @@ public class IntakeClaim {
    */
   public Uni<Result> claim(Submission submission, UUID attempt) {
     Identity identity = submission.identity();
+    String json = EventCodec.encode(submission.event());
     Tuple parameters =
         Tuple.tuple()
             .addString(submission.sourceKey().orElse(null))
             .addUUID(UUID.fromString(submission.event().inquiryId()))
             .addString(submission.ticket())
             .addString(submission.payloadHash())
-            .addString(EventCodec.encode(submission.event()))
+            .addString(json)
             .addString(EventType.of(submission.event()).ceType())
             .addUUID(attempt)
             .addArrayOfString(identity.identifiers().toArray(String[]::new))
@@ -177,10 +179,10 @@ public class IntakeClaim {
             .addArrayOfString(submission.threadRefs().toArray(String[]::new));
     return pool.preparedQuery(CLAIM)
         .execute(parameters)
-        .map(rows -> read(rows.iterator().next(), submission));
+        .map(rows -> read(rows.iterator().next(), submission, json));
   }
 
-  private static Result read(Row row, Submission submission) {
+  private static Result read(Row row, Submission submission, String json) {
     String eventType = row.getString("event_type");
     String storedJson = row.getString("stored_event");
     String status = row.getString("status");
@@ -190,6 +192,7 @@ public class IntakeClaim {
         row.getString("ticket"),
         row.getString("payload_hash"),
         storedJson == null ? submission.event() : EventCodec.decode(eventType, storedJson),
+        storedJson == null ? json : storedJson,
         status == null ? null : IntakeStatus.valueOf(status),
         row.getBoolean("first_delivery"));
   }

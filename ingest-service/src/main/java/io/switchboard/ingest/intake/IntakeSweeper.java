@@ -153,7 +153,7 @@ public class IntakeSweeper {
       return Uni.createFrom().item(Optional.empty());
     }
     return publisher
-        .publish(stored)
+        .publish(stored, row.eventJson())
         .ifNoItem()
         .after(timing.publishBound())
         .fail()
