@@ -7,18 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,9 +27,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * run it against a started service (README, "Benchmarks").
  *
  * <p>System properties: {@code url} (http://127.0.0.1:8081), {@code bootstrap} (the service's
- * broker), {@code topic} (raw producer topic, default bench.raw), {@code clients} (32), {@code
- * seconds} (20), {@code warmup} (5), {@code apiKey} (local-dev-web-form-key), {@code keys} (true:
- * each form carries an Idempotency-Key). Optional: {@code jdbc} (the service's database, e.g.
+ * broker), {@code topic} (raw producer topic, default bench.raw), {@code clients} (32 keep-alive
+ * connections, driven from one event loop by {@link FormLoad}), {@code seconds} (20), {@code
+ * warmup} (5), {@code apiKey} (local-dev-web-form-key), {@code keys} (true: each form carries an
+ * Idempotency-Key). Optional: {@code jdbc} (the service's database, e.g.
  * jdbc:postgresql://127.0.0.1:5432/switchboard, with {@code dbUser}, default postgres, and {@code
  * dbRole}, the role the service connects as, default ingest_service): database statements and
  * commits per accepted inquiry from pg_stat_statements and pg_stat_database, which must be loaded;
@@ -62,34 +58,38 @@ public final class IngestBenchmark {
     String jdbc = System.getProperty("jdbc");
     long pid = Long.getLong("pid", -1);
 
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4))
-            .build();
-    Form form = new Form(url, apiKey, keys, "bench-" + System.currentTimeMillis() + "-");
-    System.out.printf("load average at start: %s%n", loadAverage());
-    System.out.printf("warm-up %d s with %d clients ...%n", warmup, clients);
-    run(http, form, clients, warmup);
-    DatabaseCounters database =
-        jdbc == null
-            ? null
-            : new DatabaseCounters(
-                jdbc,
-                System.getProperty("dbUser", "postgres"),
-                System.getProperty("dbRole", "ingest_service"));
-    DatabaseCounters.Snapshot db0 = database == null ? null : database.snapshot();
-    double cpu0 = cpuSeconds(pid);
-    System.out.printf(
-        "measuring %d s with %d keep-alive clients%s ...%n",
-        seconds, clients, keys ? ", one Idempotency-Key per form" : ", no Idempotency-Key");
-    Result service = run(http, form, clients, seconds);
-    double cpu = cpuSeconds(pid) - cpu0;
-    DatabaseCounters.Snapshot dbDelta = database == null ? null : database.snapshot().minus(db0);
-    String loadAfter = loadAverage();
+    String loadAtStart = loadAverage();
+    System.out.printf("load average at start: %s%n", loadAtStart);
+    LongFunction<FormLoad.FormRequest> forms =
+        forms(apiKey, keys, "bench-" + System.currentTimeMillis() + "-");
+    FormLoad.Result service;
+    DatabaseCounters.Snapshot dbDelta;
+    double cpu;
+    String loadAfter;
+    try (FormLoad load = new FormLoad(URI.create(url), clients)) {
+      System.out.printf("warm-up %d s with %d clients ...%n", warmup, clients);
+      load.run(clients, warmup, forms);
+      DatabaseCounters database =
+          jdbc == null
+              ? null
+              : new DatabaseCounters(
+                  jdbc,
+                  System.getProperty("dbUser", "postgres"),
+                  System.getProperty("dbRole", "ingest_service"));
+      DatabaseCounters.Snapshot db0 = database == null ? null : database.snapshot();
+      double cpu0 = cpuSeconds(pid);
+      System.out.printf(
+          "measuring %d s with %d keep-alive connections%s ...%n",
+          seconds, clients, keys ? ", one Idempotency-Key per form" : ", no Idempotency-Key");
+      service = load.run(clients, seconds, forms);
+      cpu = cpuSeconds(pid) - cpu0;
+      dbDelta = database == null ? null : database.snapshot().minus(db0);
+      loadAfter = loadAverage();
+    }
     long[] latencies = service.latenciesNanos();
     Arrays.sort(latencies);
     double serviceRate = service.ok() / (double) seconds;
+    HttpClient http = HttpClient.newHttpClient();
     Map<String, Double> heap = heapBytes(http, url);
 
     String payload = FORM.formatted(1, 1, 1, 1);
@@ -127,85 +127,16 @@ public final class IngestBenchmark {
     System.out.printf("ratio service / raw  : %.3f%n", serviceRate / rawRate);
     System.out.printf(
         "load average         : %s at the start, %s after the measured run (%d cores)%n",
-        form.loadAtStart, loadAfter, Runtime.getRuntime().availableProcessors());
+        loadAtStart, loadAfter, Runtime.getRuntime().availableProcessors());
     System.exit(0);
   }
 
-  record Result(long ok, long failed, long[] latenciesNanos) {}
-
-  /** How each request is written: a new customer, and its own key when {@code keys}. */
-  private static final class Form {
-    final String url;
-    final String apiKey;
-    final boolean keys;
-    final String keyPrefix;
-    final String loadAtStart = loadAverage();
-
-    Form(String url, String apiKey, boolean keys, String keyPrefix) {
-      this.url = url;
-      this.apiKey = apiKey;
-      this.keys = keys;
-      this.keyPrefix = keyPrefix;
-    }
-
-    HttpRequest request(long i) {
-      HttpRequest.Builder builder =
-          HttpRequest.newBuilder(URI.create(url + "/inquiries"))
-              .header("Content-Type", "application/json")
-              .header("X-Api-Key", apiKey)
-              .timeout(Duration.ofSeconds(30))
-              .POST(HttpRequest.BodyPublishers.ofString(FORM.formatted(i, i % 10_000_000, i, i)));
-      if (keys) {
-        builder.header("Idempotency-Key", keyPrefix + i);
-      }
-      return builder.build();
-    }
-  }
-
-  private static Result run(HttpClient http, Form form, int clients, int seconds) throws Exception {
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Future<Result>> futures = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                long ok = 0;
-                long failed = 0;
-                long[] latencies = new long[1024];
-                int n = 0;
-                while (System.nanoTime() < deadline) {
-                  HttpRequest request = form.request(sequence.incrementAndGet());
-                  long start = System.nanoTime();
-                  HttpResponse<Void> response =
-                      http.send(request, HttpResponse.BodyHandlers.discarding());
-                  long elapsed = System.nanoTime() - start;
-                  if (response.statusCode() == 202) {
-                    ok++;
-                    if (n == latencies.length) {
-                      latencies = Arrays.copyOf(latencies, n * 2);
-                    }
-                    latencies[n++] = elapsed;
-                  } else {
-                    failed++;
-                  }
-                }
-                return new Result(ok, failed, Arrays.copyOf(latencies, n));
-              }));
-    }
-    long ok = 0;
-    long failed = 0;
-    List<long[]> all = new ArrayList<>();
-    for (Future<Result> future : futures) {
-      Result result = future.get();
-      ok += result.ok();
-      failed += result.failed();
-      all.add(result.latenciesNanos());
-    }
-    pool.shutdown();
-    long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
-    return new Result(ok, failed, merged);
+  /** Every form a new customer, with its own Idempotency-Key when {@code keys}. */
+  private static LongFunction<FormLoad.FormRequest> forms(
+      String apiKey, boolean keys, String keyPrefix) {
+    return i ->
+        new FormLoad.FormRequest(
+            apiKey, keys ? keyPrefix + i : null, FORM.formatted(i, i % 10_000_000, i, i));
   }
 
   private static double percentile(long[] sorted, double p) {
