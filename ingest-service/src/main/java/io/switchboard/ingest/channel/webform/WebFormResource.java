@@ -144,7 +144,8 @@ public class WebFormResource {
       throw ProblemException.invalid(
           "empty-body", List.of(new FieldError("body", "an inquiry is required")));
     }
-    List<FieldError> errors = WebFormValidation.validate(form, config.defaultRegion());
+    Customer customer = WebFormNormalizer.customer(form, config.defaultRegion());
+    List<FieldError> errors = WebFormValidation.validate(form, customer);
     if (!errors.isEmpty()) {
       throw ProblemException.invalid("invalid", errors);
     }
@@ -152,7 +153,6 @@ public class WebFormResource {
         Optional.ofNullable(idempotencyKey != null ? idempotencyKey : form.idempotencyKey())
             .filter(key -> !key.isBlank())
             .map(key -> "WEB_FORM:" + key);
-    Customer customer = WebFormNormalizer.customer(form, config.defaultRegion());
     Identity identity = Identity.of(customer.email(), customer.phone());
     // PostgreSQL keeps microseconds: a finer instant would not survive a round trip through a
     // store.
