@@ -90,6 +90,7 @@ public class IntakeClaim {
       reopened as (
         update ingest.intake set status = 'PENDING', state_since = now(), claimed_by = $7::uuid
         where source_key = $1::text and status = 'REFUSED' and payload_hash = $4::text
+          and exists (select from prior where status = 'REFUSED' and payload_hash = $4::text)
         returning source_key
       ),
       inserted as (
