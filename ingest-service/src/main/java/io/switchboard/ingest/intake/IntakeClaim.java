@@ -12,9 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 /**
- * The one statement a new message costs before it is published: in a single round trip, without a
- * transaction of its own, it checks the source key first, links the customer's identifiers, writes
- * the intake row and the thread refs, and answers with the row it claimed or found.
+ * The one statement a new message costs before it is published: a single round trip and its own
+ * transaction (no BEGIN, no COMMIT), it checks the source key first, links the customer's
+ * identifiers, writes the intake row and the thread refs, and answers with the row it claimed or
+ * found.
  *
  * <ul>
  *   <li>A key seen before ({@code prior}): no identity work. A REFUSED row with the same content is
