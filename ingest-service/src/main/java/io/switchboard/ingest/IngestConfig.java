@@ -54,6 +54,15 @@ public interface IngestConfig {
     @WithDefault("7d")
     java.time.Duration refusedRetention();
 
+    /**
+     * The longest one update marking rows PUBLISHED may take, and so about the longest a request
+     * the broker acknowledged waits for its mark before it answers 202 anyway. A row whose mark
+     * failed or timed out stays PENDING and the sweeper republishes it after the grace period (the
+     * same event id, which consumers drop).
+     */
+    @WithDefault("2s")
+    java.time.Duration markTimeout();
+
     Sweep sweep();
   }
 

@@ -1,25 +1,30 @@
 package io.switchboard.ingest.intake;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.contracts.EventCodec;
+import io.switchboard.contracts.EventIds;
+import io.switchboard.ingest.identity.CustomerIdentities;
 import io.switchboard.ingest.problem.FieldError;
 import io.switchboard.ingest.problem.ProblemException;
 import io.switchboard.ingest.publishing.InboundPublisher;
+import io.switchboard.platform.retry.Conflicts;
 import io.switchboard.platform.vertx.ContextExecutor;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
  * Turns a normalized message into an acknowledged Kafka event exactly once per source message, and
  * leaves its intake row saying what the client was told ({@link IntakeStatus}).
  *
- * <p>The first delivery of a source key stores the event as PENDING and publishes it. The broker's
- * acknowledgement answers 202 and marks the row PUBLISHED; if that mark fails the row stays PENDING
- * and {@link IntakeSweeper} republishes it after the grace period, with its original event id
- * (consumers drop the copy). A refusal answers 503 and marks the row REFUSED, which the sweeper
+ * <p>A new message costs two database round trips: its claim ({@link IntakeClaim}: one statement
+ * that checks the key, links the customer and stores the event as PENDING) and a share of one
+ * update that marks it PUBLISHED together with the messages of concurrent requests ({@link
+ * PublishedMarks}). The broker's acknowledgement answers 202; if the mark fails the row stays
+ * PENDING and {@link IntakeSweeper} republishes it after the grace period, with its original event
+ * id (consumers drop the copy). A refusal answers 503 and marks the row REFUSED, which the sweeper
  * never publishes; a retry with the same key reopens it and publishes the stored event, so even a
  * write that landed despite the timeout does not become a second inquiry. A redelivery of a
  * PUBLISHED key publishes nothing and answers with the same inquiry.
@@ -47,94 +52,66 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class InquiryIntake {
   private static final Logger LOG = Logger.getLogger(InquiryIntake.class);
-  // The newest message of a thread wins: a chat session or Telegram chat that started a new
-  // inquiry continues that one from then on.
-  private static final String THREAD_REF =
-      "insert into ingest.thread_ref (ref, inquiry_id) values (:ref, :inquiryId)"
-          + " on conflict (ref) do update set inquiry_id = excluded.inquiry_id,"
-          + " created_at = now()";
 
   private final InboundPublisher publisher;
+  private final IntakeClaim claims;
   private final IntakeRows rows;
+  private final PublishedMarks marks;
+  private final CustomerIdentities identities;
+  private final Pool pool;
 
-  public InquiryIntake(InboundPublisher publisher, IntakeRows rows) {
+  public InquiryIntake(
+      InboundPublisher publisher,
+      IntakeClaim claims,
+      IntakeRows rows,
+      PublishedMarks marks,
+      CustomerIdentities identities,
+      Pool pool) {
     this.publisher = publisher;
+    this.claims = claims;
     this.rows = rows;
+    this.marks = marks;
+    this.identities = identities;
+    this.pool = pool;
   }
 
   public Uni<Outcome> accept(Submission submission) {
-    if (submission.sourceKey().isEmpty()) {
-      return acceptWithoutKey(submission);
-    }
-    String key = submission.sourceKey().get();
-    return claim(key, submission)
-        .emitOn(ContextExecutor.current())
-        .chain(claimed -> publishUnlessDone(claimed, submission.payloadHash()));
+    Executor backToRequest = ContextExecutor.current();
+    UUID attempt = EventIds.next();
+    return claim(submission, attempt)
+        .emitOn(backToRequest)
+        .chain(claimed -> deliver(claimed, submission, backToRequest));
   }
 
-  private Uni<Outcome> acceptWithoutKey(Submission submission) {
-    Uni<Void> refs =
-        submission.threadRefs().isEmpty()
-            ? Uni.createFrom().voidItem()
-            : Panache.withTransaction(() -> recordThreadRefs(submission))
-                .onFailure(InquiryIntake::notAProblem)
-                .transform(InquiryIntake::storeUnavailable)
-                .emitOn(ContextExecutor.current());
-    return refs.chain(() -> publisher.publish(submission.event()))
-        .replaceWith(new Outcome(accepted(submission), true));
-  }
-
-  /**
-   * @param firstDelivery nothing was acknowledged for this key before: a new row, or a REFUSED one
-   *     this retry reopened. A PENDING row's earlier request may have been answered 202 already.
-   */
-  private record Claimed(IntakeRecord record, boolean firstDelivery) {}
-
-  private Uni<Claimed> claim(String key, Submission submission) {
-    return Panache.withTransaction(
-            () ->
-                rows.claim(key, submission)
-                    .call(inserted -> inserted ? recordThreadRefs(submission) : none())
-                    .chain(
-                        inserted ->
-                            rows.reopenRefused(key, submission.payloadHash())
-                                .chain(reopened -> found(key, inserted || reopened))))
+  // Identifiers the claim could not settle alone (a merge, or a concurrent link of the same ones)
+  // are linked in a transaction of their own; the second claim then finds them settled.
+  private Uni<IntakeClaim.Result> claim(Submission submission, UUID attempt) {
+    return claimOnce(submission, attempt)
+        .chain(
+            first ->
+                first.identified()
+                    ? Uni.createFrom().item(first)
+                    : identities
+                        .link(submission.identity())
+                        .chain(() -> claimOnce(submission, attempt))
+                        .invoke(InquiryIntake::requireIdentified))
         .onFailure(InquiryIntake::notAProblem)
         .transform(InquiryIntake::storeUnavailable);
   }
 
-  private Uni<Claimed> found(String key, boolean firstDelivery) {
-    // Null only when the row expired between the claim and this read: the client retries.
-    return rows.find(key)
-        .onItem()
-        .ifNull()
-        .failWith(() -> storeUnavailable(new IllegalStateException("intake row vanished")))
-        .map(record -> new Claimed(record, firstDelivery));
+  private Uni<IntakeClaim.Result> claimOnce(Submission submission, UUID attempt) {
+    return Conflicts.retry(() -> claims.claim(submission, attempt));
   }
 
-  private Uni<Void> recordThreadRefs(Submission submission) {
-    UUID inquiryId = UUID.fromString(submission.event().inquiryId());
-    Uni<Void> all = none();
-    for (String ref : submission.threadRefs()) {
-      all =
-          all.chain(
-              () ->
-                  Panache.getSession()
-                      .chain(
-                          session ->
-                              session
-                                  .createNativeQuery(THREAD_REF)
-                                  .setParameter("ref", ref)
-                                  .setParameter("inquiryId", inquiryId)
-                                  .executeUpdate())
-                      .replaceWithVoid());
+  private static void requireIdentified(IntakeClaim.Result result) {
+    if (!result.identified()) {
+      throw new IllegalStateException("the customer's identifiers changed during their link");
     }
-    return all;
   }
 
-  private Uni<Outcome> publishUnlessDone(Claimed claimed, String payloadHash) {
-    IntakeRecord record = claimed.record();
-    if (!record.payloadHash.equals(payloadHash)) {
+  private Uni<Outcome> deliver(
+      IntakeClaim.Result claimed, Submission submission, Executor backToRequest) {
+    if (!claimed.payloadHash().equals(submission.payloadHash())) {
       return Uni.createFrom()
           .failure(
               new ProblemException(
@@ -146,38 +123,41 @@ public class InquiryIntake {
                   0));
     }
     Outcome outcome =
-        new Outcome(
-            new Accepted(record.inquiryId.toString(), record.ticket), claimed.firstDelivery());
-    if (!record.status.needsPublishing()) {
+        new Outcome(new Accepted(claimed.inquiryId(), claimed.ticket()), claimed.firstDelivery());
+    if (claimed.status() == IntakeStatus.PUBLISHED) {
       return Uni.createFrom().item(outcome);
     }
-    var stored = EventCodec.decode(record.eventType, record.eventJson);
-    return publisher
-        .publish(stored)
-        .emitOn(ContextExecutor.current())
+    Uni<Void> published =
+        publisher.publish(claimed.stored(), claimed.storedJson()).emitOn(backToRequest);
+    if (claimed.status() == null) {
+      return published.replaceWith(outcome);
+    }
+    String key = submission.sourceKey().orElseThrow();
+    return published
         .onFailure()
-        .call(() -> markRefused(record))
-        .call(() -> markPublished(record))
+        .call(() -> markRefused(key, claimed.inquiryId()))
+        .call(() -> markPublished(key, claimed.inquiryId()).emitOn(backToRequest))
         .replaceWith(outcome);
   }
 
   // The broker has the event: the answer is 202 whatever the database says now.
-  private Uni<Void> markPublished(IntakeRecord record) {
-    return Panache.withTransaction(() -> rows.markPublished(List.of(record.sourceKey)))
+  private Uni<Void> markPublished(String key, String inquiryId) {
+    return marks
+        .mark(key)
         .onFailure()
         .recoverWithUni(
             failure -> {
               LOG.warnf(
                   "Inquiry %s published but its intake row not marked (%s); the sweeper"
                       + " republishes it",
-                  record.inquiryId, failure.toString());
-              return none();
+                  inquiryId, failure.toString());
+              return Uni.createFrom().voidItem();
             });
   }
 
   // The 503 stands whatever the database says now; a failure here is a residual case.
-  private Uni<Void> markRefused(IntakeRecord record) {
-    return Panache.withTransaction(() -> rows.markRefused(record.sourceKey))
+  private Uni<Void> markRefused(String key, String inquiryId) {
+    return rows.markRefused(pool, key)
         .replaceWithVoid()
         .onFailure()
         .recoverWithUni(
@@ -185,8 +165,8 @@ public class InquiryIntake {
               LOG.errorf(
                   "Inquiry %s answered 503 but its intake row not marked REFUSED (%s): it stays"
                       + " PENDING and the sweeper will publish it after the grace period",
-                  record.inquiryId, failure.toString());
-              return none();
+                  inquiryId, failure.toString());
+              return Uni.createFrom().voidItem();
             });
   }
 
@@ -197,13 +177,5 @@ public class InquiryIntake {
   private static ProblemException storeUnavailable(Throwable failure) {
     LOG.warnf("Intake not stored: %s", failure.toString());
     return ProblemException.storeUnavailable();
-  }
-
-  private static Uni<Void> none() {
-    return Uni.createFrom().voidItem();
-  }
-
-  private static Accepted accepted(Submission submission) {
-    return new Accepted(submission.event().inquiryId(), submission.ticket());
   }
 }

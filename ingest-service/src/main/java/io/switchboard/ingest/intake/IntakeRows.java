@@ -1,100 +1,55 @@
 package io.switchboard.ingest.intake;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.contracts.EventCodec;
-import io.switchboard.contracts.EventType;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The statements that move an intake row between its {@link IntakeStatus}es. Each runs in the
- * caller's current session and transaction; ages are measured by the database's clock, the one that
- * stamped {@code state_since}, so that instances with skewed clocks agree.
+ * The statements that move an intake row between its {@link IntakeStatus}es after its claim ({@link
+ * IntakeClaim}). Each runs on the client it is given: the pool, where a statement is its own
+ * transaction, or the sweeper's transaction. Ages are measured by the database's clock, the one
+ * that stamped {@code state_since}, so that instances with skewed clocks agree.
  */
 @ApplicationScoped
 public class IntakeRows {
-  private static final String CLAIM =
-      "insert into ingest.intake"
-          + " (source_key, inquiry_id, ticket, payload_hash, event_json, event_type, status)"
-          + " values (:key, :inquiryId, :ticket, :hash, :event, :type, 'PENDING')"
-          + " on conflict (source_key) do nothing";
-  // Only the same content reopens a refused row: a key reused for other content stays refused and
-  // is answered 422.
-  private static final String REOPEN =
-      "update ingest.intake set status = 'PENDING', state_since = now()"
-          + " where source_key = :key and status = 'REFUSED' and payload_hash = :hash";
   private static final String PUBLISHED =
       "update ingest.intake set status = 'PUBLISHED', published_at = now(), state_since = now()"
-          + " where source_key in (:keys) and status <> 'PUBLISHED'";
+          + " where source_key = any($1::text[]) and status <> 'PUBLISHED'";
   // A row another request or the sweeper already published stays PUBLISHED: the broker has it.
   private static final String REFUSED =
       "update ingest.intake set status = 'REFUSED', state_since = now()"
-          + " where source_key = :key and status = 'PENDING'";
+          + " where source_key = $1 and status = 'PENDING'";
   private static final String DUE_PENDING =
-      "select * from ingest.intake where status = 'PENDING'"
-          + " and state_since < now() - make_interval(secs => cast(:grace as double precision))"
-          + " order by state_since limit :limit for update skip locked";
+      "select source_key, inquiry_id, event_type, event_json from ingest.intake"
+          + " where status = 'PENDING'"
+          + " and state_since < now() - make_interval(secs => $1::double precision)"
+          + " order by state_since limit $2::int for update skip locked";
   private static final String EXPIRE_REFUSED =
       "delete from ingest.intake where source_key in (select source_key from ingest.intake"
           + " where status = 'REFUSED'"
-          + " and state_since < now() - make_interval(secs => cast(:retention as double precision))"
-          + " order by state_since limit :limit for update skip locked)";
+          + " and state_since < now() - make_interval(secs => $1::double precision)"
+          + " order by state_since limit $2::int for update skip locked)";
   private static final String STATEMENT_TIMEOUT =
-      "select set_config('statement_timeout', :millis, true)";
+      "select set_config('statement_timeout', $1, true)";
 
   /**
-   * @return whether the row was created; false when the key was claimed before
-   */
-  public Uni<Boolean> claim(String key, Submission submission) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(CLAIM)
-                    .setParameter("key", key)
-                    .setParameter("inquiryId", UUID.fromString(submission.event().inquiryId()))
-                    .setParameter("ticket", submission.ticket())
-                    .setParameter("hash", submission.payloadHash())
-                    .setParameter("event", EventCodec.encode(submission.event()))
-                    .setParameter("type", EventType.of(submission.event()).ceType())
-                    .executeUpdate())
-        .map(inserted -> inserted == 1);
-  }
-
-  /**
-   * A client retrying after a 503: its row is PENDING again, with a fresh grace period.
+   * After the broker acknowledged the rows' events.
    *
-   * @return whether a REFUSED row with this content was reopened
+   * @return how many rows changed (those not PUBLISHED yet)
    */
-  public Uni<Boolean> reopenRefused(String key, String payloadHash) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(REOPEN)
-                    .setParameter("key", key)
-                    .setParameter("hash", payloadHash)
-                    .executeUpdate())
-        .map(reopened -> reopened == 1);
-  }
-
-  public Uni<IntakeRecord> find(String key) {
-    return IntakeRecord.findById(key);
-  }
-
-  /** After the broker acknowledged the rows' events. */
-  public Uni<Void> markPublished(List<String> keys) {
+  public Uni<Integer> markPublished(SqlClient client, List<String> keys) {
     if (keys.isEmpty()) {
-      return Uni.createFrom().voidItem();
+      return Uni.createFrom().item(0);
     }
-    return Panache.getSession()
-        .chain(
-            session ->
-                session.createNativeQuery(PUBLISHED).setParameter("keys", keys).executeUpdate())
-        .replaceWithVoid();
+    return client
+        .preparedQuery(PUBLISHED)
+        .execute(Tuple.of(keys.toArray(String[]::new)))
+        .map(rows -> rows.rowCount());
   }
 
   /**
@@ -102,51 +57,48 @@ public class IntakeRows {
    *
    * @return false when the row was no longer PENDING (a concurrent attempt published it)
    */
-  public Uni<Boolean> markRefused(String key) {
-    return Panache.getSession()
-        .chain(
-            session -> session.createNativeQuery(REFUSED).setParameter("key", key).executeUpdate())
-        .map(refused -> refused == 1);
+  public Uni<Boolean> markRefused(SqlClient client, String key) {
+    return client.preparedQuery(REFUSED).execute(Tuple.of(key)).map(rows -> rows.rowCount() == 1);
   }
 
   /**
    * Locks PENDING rows older than the grace period, the oldest first; rows another instance's
-   * sweeper holds are skipped, never waited for.
+   * sweeper holds are skipped, never waited for. Inside a transaction.
    */
-  public Uni<List<IntakeRecord>> lockDuePending(Duration grace, int limit) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(DUE_PENDING, IntakeRecord.class)
-                    .setParameter("grace", seconds(grace))
-                    .setParameter("limit", limit)
-                    .getResultList());
+  public Uni<List<PendingIntake>> lockDuePending(SqlClient client, Duration grace, int limit) {
+    return client
+        .preparedQuery(DUE_PENDING)
+        .execute(Tuple.of(seconds(grace), limit))
+        .map(
+            rows -> {
+              List<PendingIntake> due = new ArrayList<>();
+              for (Row row : rows) {
+                due.add(
+                    new PendingIntake(
+                        row.getString("source_key"),
+                        row.getUUID("inquiry_id"),
+                        row.getString("event_type"),
+                        row.getString("event_json")));
+              }
+              return due;
+            });
   }
 
   /**
    * @return how many REFUSED rows older than the retention were deleted
    */
-  public Uni<Integer> expireRefused(Duration retention, int limit) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(EXPIRE_REFUSED)
-                    .setParameter("retention", seconds(retention))
-                    .setParameter("limit", limit)
-                    .executeUpdate());
+  public Uni<Integer> expireRefused(SqlClient client, Duration retention, int limit) {
+    return client
+        .preparedQuery(EXPIRE_REFUSED)
+        .execute(Tuple.of(seconds(retention), limit))
+        .map(rows -> rows.rowCount());
   }
 
-  /** Bounds every later statement of the current transaction, server-side. */
-  public Uni<Void> boundStatements(Duration timeout) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(STATEMENT_TIMEOUT, String.class)
-                    .setParameter("millis", Long.toString(Math.max(1, timeout.toMillis())))
-                    .getSingleResult())
+  /** Bounds every later statement of the client's current transaction, server-side. */
+  public Uni<Void> boundStatements(SqlClient client, Duration timeout) {
+    return client
+        .preparedQuery(STATEMENT_TIMEOUT)
+        .execute(Tuple.of(Long.toString(Math.max(1, timeout.toMillis()))))
         .replaceWithVoid();
   }
 

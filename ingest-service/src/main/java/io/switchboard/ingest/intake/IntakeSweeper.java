@@ -1,6 +1,5 @@
 package io.switchboard.ingest.intake;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -9,14 +8,13 @@ import io.switchboard.contracts.InquiryEvent;
 import io.switchboard.ingest.IngestConfig;
 import io.switchboard.ingest.metrics.IngestMetrics;
 import io.switchboard.ingest.publishing.InboundPublisher;
-import io.switchboard.platform.vertx.ContextExecutor;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -39,6 +37,7 @@ public class IntakeSweeper {
   private static final String PRODUCER = "mp.messaging.outgoing.inquiries-inbound.";
 
   private final AtomicBoolean running = new AtomicBoolean();
+  private final Pool pool;
   private final IntakeRows rows;
   private final InboundPublisher publisher;
   private final IngestMetrics metrics;
@@ -48,6 +47,7 @@ public class IntakeSweeper {
   private volatile long timer;
 
   public IntakeSweeper(
+      Pool pool,
       IntakeRows rows,
       InboundPublisher publisher,
       IngestMetrics metrics,
@@ -56,6 +56,7 @@ public class IntakeSweeper {
       @ConfigProperty(name = PRODUCER + "max.block.ms", defaultValue = "60000") long maxBlockMs,
       @ConfigProperty(name = PRODUCER + "delivery.timeout.ms", defaultValue = "120000")
           long deliveryTimeoutMs) {
+    this.pool = pool;
     this.rows = rows;
     this.publisher = publisher;
     this.metrics = metrics;
@@ -84,28 +85,21 @@ public class IntakeSweeper {
     if (!running.compareAndSet(false, true)) {
       return;
     }
-    ContextExecutor.runOnSafeContext(
-        vertx,
-        () ->
-            sweep()
-                // The last resort against a connection that hangs without failing: the round is
-                // abandoned, its transaction rolls back and a later round takes its rows.
-                .ifNoItem()
-                .after(timing.roundTimeout())
-                .fail()
-                .onTermination()
-                .invoke(() -> running.set(false))
-                .subscribe()
-                .with(
-                    tally -> {},
-                    failure ->
-                        LOG.warnf("Intake sweep round failed, retried: %s", failure.toString())));
+    sweep()
+        // The last resort against a connection that hangs without failing: the round is
+        // abandoned, its transaction rolls back and a later round takes its rows.
+        .ifNoItem()
+        .after(timing.roundTimeout())
+        .fail()
+        .onTermination()
+        .invoke(() -> running.set(false))
+        .subscribe()
+        .with(
+            tally -> {},
+            failure -> LOG.warnf("Intake sweep round failed, retried: %s", failure.toString()));
   }
 
-  /**
-   * One round: publish what is due, then expire what is old. Needs a Vert.x context marked safe for
-   * Hibernate Reactive.
-   */
+  /** One round: publish what is due, then expire what is old. */
   public Uni<SweepTally> sweep() {
     return publishDue()
         .invoke(this::count)
@@ -117,23 +111,24 @@ public class IntakeSweeper {
   }
 
   private Uni<SweepTally> publishDue() {
-    Executor backToContext = ContextExecutor.current();
-    return Panache.withTransaction(
-        () ->
-            rows.boundStatements(timing.statementBound())
-                .chain(() -> rows.lockDuePending(timing.grace(), settings.sweep().batchSize()))
+    return pool.withTransaction(
+        transaction ->
+            rows.boundStatements(transaction, timing.statementBound())
+                .chain(
+                    () ->
+                        rows.lockDuePending(
+                            transaction, timing.grace(), settings.sweep().batchSize()))
                 .chain(
                     due ->
                         publishEach(due)
-                            .emitOn(backToContext)
-                            .call(acknowledged -> rows.markPublished(acknowledged))
+                            .call(acknowledged -> rows.markPublished(transaction, acknowledged))
                             .map(acknowledged -> tally(due, acknowledged))));
   }
 
   /**
    * @return the keys of the rows the broker acknowledged
    */
-  private Uni<List<String>> publishEach(List<IntakeRecord> due) {
+  private Uni<List<String>> publishEach(List<PendingIntake> due) {
     if (due.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
@@ -147,27 +142,27 @@ public class IntakeSweeper {
   /**
    * @return the row's key once acknowledged, empty when not
    */
-  private Uni<Optional<String>> publishOne(IntakeRecord row) {
+  private Uni<Optional<String>> publishOne(PendingIntake row) {
     InquiryEvent stored;
     try {
-      stored = EventCodec.decode(row.eventType, row.eventJson);
+      stored = EventCodec.decode(row.eventType(), row.eventJson());
     } catch (RuntimeException unreadable) {
       LOG.errorf(
           "Intake row of inquiry %s holds an unreadable event, left PENDING: %s",
-          row.inquiryId, unreadable);
+          row.inquiryId(), unreadable);
       return Uni.createFrom().item(Optional.empty());
     }
     return publisher
-        .publish(stored)
+        .publish(stored, row.eventJson())
         .ifNoItem()
         .after(timing.publishBound())
         .fail()
-        .replaceWith(Optional.of(row.sourceKey))
+        .replaceWith(Optional.of(row.sourceKey()))
         .onFailure()
         .recoverWithItem(Optional.empty());
   }
 
-  private SweepTally tally(List<IntakeRecord> due, List<String> acknowledged) {
+  private SweepTally tally(List<PendingIntake> due, List<String> acknowledged) {
     int failed = due.size() - acknowledged.size();
     if (failed > 0) {
       LOG.warnf(
@@ -178,13 +173,15 @@ public class IntakeSweeper {
   }
 
   private Uni<Integer> expireRefused() {
-    return Panache.withTransaction(
-        () ->
-            rows.boundStatements(timing.statementBound())
+    return pool.withTransaction(
+        transaction ->
+            rows.boundStatements(transaction, timing.statementBound())
                 .chain(
                     () ->
                         rows.expireRefused(
-                            settings.refusedRetention(), settings.sweep().batchSize())));
+                            transaction,
+                            settings.refusedRetention(),
+                            settings.sweep().batchSize())));
   }
 
   private void count(SweepTally tally) {

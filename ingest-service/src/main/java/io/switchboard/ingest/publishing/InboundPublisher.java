@@ -18,6 +18,9 @@ import org.jboss.logging.Logger;
 /**
  * Writes inquiry events to {@code inquiries.inbound}. The returned {@code Uni} completes when the
  * broker acknowledged the write (acks=all), and fails with a 503 problem when it did not.
+ *
+ * <p>The record's value is the event's JSON as the intake stored it, so that every copy of an event
+ * (the request's, a retry's, the sweeper's) carries the same bytes.
  */
 @ApplicationScoped
 public class InboundPublisher {
@@ -32,7 +35,10 @@ public class InboundPublisher {
     this.source = "/" + applicationName;
   }
 
-  public Uni<Void> publish(InquiryEvent event) {
+  /**
+   * @param json the event as {@link EventCodec} wrote it, or as the intake stored it
+   */
+  public Uni<Void> publish(InquiryEvent event, String json) {
     RecordHeaders headers = new RecordHeaders();
     CloudEvents.headers(event, source)
         .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
@@ -42,7 +48,7 @@ public class InboundPublisher {
             .withHeaders(headers)
             .build();
     return emitter
-        .sendMessage(Message.of(EventCodec.encode(event)).addMetadata(metadata))
+        .sendMessage(Message.of(json).addMetadata(metadata))
         .onFailure()
         .transform(
             failure -> {

@@ -1,8 +1,10 @@
 package io.switchboard.ingest.threading;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.platform.vertx.ContextExecutor;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,16 +16,20 @@ import java.util.Optional;
 /** Finds the inquiry a message continues, from what it names: thread refs, then a ticket. */
 @ApplicationScoped
 public class Threads {
-  private static final String RECEIVED = "'switchboard.inquiry.received'";
-  private static final String BY_REF =
-      "select t.ref || chr(9) || t.inquiry_id::text || chr(9) || i.ticket"
-          + " from ingest.thread_ref t join ingest.intake i"
-          + " on i.inquiry_id = t.inquiry_id and i.event_type = "
-          + RECEIVED
-          + " where t.ref in (:refs) and t.created_at >= :since";
-  private static final String BY_TICKET =
-      "select inquiry_id::text from ingest.intake where ticket = :ticket and event_type = "
-          + RECEIVED;
+  // Both ways in one round trip: the refs' inquiries (ref set) and the ticket's (ref null).
+  private static final String FIND =
+      "select t.ref, t.inquiry_id, i.ticket from ingest.thread_ref t join ingest.intake i"
+          + " on i.inquiry_id = t.inquiry_id and i.event_type = 'switchboard.inquiry.received'"
+          + " where t.ref = any($1::text[]) and t.created_at >= $2"
+          + " union all"
+          + " select null, inquiry_id, ticket from ingest.intake"
+          + " where ticket = $3 and event_type = 'switchboard.inquiry.received'";
+
+  private final Pool pool;
+
+  public Threads(Pool pool) {
+    this.pool = pool;
+  }
 
   /**
    * @param refs thread refs the message names, the nearest first (its In-Reply-To before older
@@ -43,50 +49,31 @@ public class Threads {
     if (refs.isEmpty() && ticket.isEmpty()) {
       return Uni.createFrom().item(Optional.empty());
     }
-    return Panache.withSession(
-            () ->
-                byRefs(refs, activeSince)
-                    .chain(
-                        found ->
-                            found.isPresent() ? Uni.createFrom().item(found) : byTicket(ticket)))
+    return pool.preparedQuery(FIND)
+        .execute(
+            Tuple.of(
+                refs.toArray(String[]::new),
+                activeSince.atOffset(ZoneOffset.UTC),
+                ticket.orElse(null)))
+        .map(rows -> nearest(rows, refs))
         .emitOn(ContextExecutor.current());
   }
 
-  private Uni<Optional<ThreadMatch>> byRefs(List<String> refs, Instant activeSince) {
-    if (refs.isEmpty()) {
-      return Uni.createFrom().item(Optional.empty());
+  // The nearest ref that names an inquiry wins; the ticket only when no ref does.
+  private static Optional<ThreadMatch> nearest(Iterable<Row> rows, List<String> refs) {
+    Map<String, ThreadMatch> byRef = new HashMap<>();
+    ThreadMatch byTicket = null;
+    for (Row row : rows) {
+      ThreadMatch match = new ThreadMatch(row.getUUID(1).toString(), row.getString(2));
+      String ref = row.getString(0);
+      if (ref == null) {
+        byTicket = match;
+      } else {
+        byRef.put(ref, match);
+      }
     }
-    return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(BY_REF, String.class)
-                    .setParameter("refs", refs)
-                    .setParameter("since", activeSince.atOffset(ZoneOffset.UTC))
-                    .getResultList())
-        .map(
-            rows -> {
-              Map<String, ThreadMatch> byRef = new HashMap<>();
-              for (String row : rows) {
-                int last = row.lastIndexOf('\t');
-                int middle = row.lastIndexOf('\t', last - 1);
-                byRef.put(
-                    row.substring(0, middle),
-                    new ThreadMatch(row.substring(middle + 1, last), row.substring(last + 1)));
-              }
-              return refs.stream().filter(byRef::containsKey).map(byRef::get).findFirst();
-            });
-  }
-
-  private Uni<Optional<ThreadMatch>> byTicket(Optional<String> ticket) {
-    if (ticket.isEmpty()) {
-      return Uni.createFrom().item(Optional.empty());
-    }
-    return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(BY_TICKET, String.class)
-                    .setParameter("ticket", ticket.get())
-                    .getResultList())
-        .map(ids -> ids.stream().findFirst().map(id -> new ThreadMatch(id, ticket.get())));
+    Optional<ThreadMatch> nearestRef =
+        refs.stream().filter(byRef::containsKey).map(byRef::get).findFirst();
+    return nearestRef.isPresent() ? nearestRef : Optional.ofNullable(byTicket);
   }
 }

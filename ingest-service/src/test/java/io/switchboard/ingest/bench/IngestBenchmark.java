@@ -1,21 +1,19 @@
 package io.switchboard.ingest.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,12 +22,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Throughput and latency of {@code POST /inquiries} on a running ingest-service and its real
  * broker, beside the raw Kafka producer rate for the same payload on the same broker. Every form is
- * a new customer (own e-mail and phone), so the figures include linking a new identity. Not a test:
- * run it against a started service (see the ingest-service notes in the README).
+ * a new customer (own e-mail and phone) with its own Idempotency-Key, so the figures include
+ * linking a new identity and claiming a new intake row: the full path of a new inquiry. Not a test:
+ * run it against a started service (README, "Benchmarks").
  *
  * <p>System properties: {@code url} (http://127.0.0.1:8081), {@code bootstrap} (the service's
- * broker), {@code topic} (raw producer topic, default bench.raw), {@code clients} (32), {@code
- * seconds} (20), {@code warmup} (5), {@code apiKey} (local-dev-web-form-key).
+ * broker), {@code topic} (raw producer topic, default bench.raw), {@code clients} (32 keep-alive
+ * connections, driven from one event loop by {@link FormLoad}), {@code seconds} (20), {@code
+ * warmup} (5), {@code apiKey} (local-dev-web-form-key), {@code keys} (true: each form carries an
+ * Idempotency-Key). Optional: {@code jdbc} (the service's database, e.g.
+ * jdbc:postgresql://127.0.0.1:5432/switchboard, with {@code dbUser}, default postgres, and {@code
+ * dbRole}, the role the service connects as, default ingest_service): database statements and
+ * commits per accepted inquiry from pg_stat_statements and pg_stat_database, which must be loaded;
+ * {@code pid}: the service's process, for its CPU time per inquiry.
  */
 public final class IngestBenchmark {
   private IngestBenchmark() {}
@@ -49,19 +54,42 @@ public final class IngestBenchmark {
     int seconds = Integer.getInteger("seconds", 20);
     int warmup = Integer.getInteger("warmup", 5);
     String apiKey = System.getProperty("apiKey", "local-dev-web-form-key");
+    boolean keys = Boolean.parseBoolean(System.getProperty("keys", "true"));
+    String jdbc = System.getProperty("jdbc");
+    long pid = Long.getLong("pid", -1);
 
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4))
-            .build();
-    System.out.printf("warm-up %d s with %d clients ...%n", warmup, clients);
-    run(http, url, apiKey, clients, warmup);
-    System.out.printf("measuring %d s with %d keep-alive clients ...%n", seconds, clients);
-    Result service = run(http, url, apiKey, clients, seconds);
+    String loadAtStart = loadAverage();
+    System.out.printf("load average at start: %s%n", loadAtStart);
+    LongFunction<FormLoad.FormRequest> forms =
+        forms(apiKey, keys, "bench-" + System.currentTimeMillis() + "-");
+    FormLoad.Result service;
+    DatabaseCounters.Snapshot dbDelta;
+    double cpu;
+    String loadAfter;
+    try (FormLoad load = new FormLoad(URI.create(url), clients)) {
+      System.out.printf("warm-up %d s with %d clients ...%n", warmup, clients);
+      load.run(clients, warmup, forms);
+      DatabaseCounters database =
+          jdbc == null
+              ? null
+              : new DatabaseCounters(
+                  jdbc,
+                  System.getProperty("dbUser", "postgres"),
+                  System.getProperty("dbRole", "ingest_service"));
+      DatabaseCounters.Snapshot db0 = database == null ? null : database.snapshot();
+      double cpu0 = cpuSeconds(pid);
+      System.out.printf(
+          "measuring %d s with %d keep-alive connections%s ...%n",
+          seconds, clients, keys ? ", one Idempotency-Key per form" : ", no Idempotency-Key");
+      service = load.run(clients, seconds, forms);
+      cpu = cpuSeconds(pid) - cpu0;
+      dbDelta = database == null ? null : database.snapshot().minus(db0);
+      loadAfter = loadAverage();
+    }
     long[] latencies = service.latenciesNanos();
     Arrays.sort(latencies);
     double serviceRate = service.ok() / (double) seconds;
+    HttpClient http = HttpClient.newHttpClient();
     Map<String, Double> heap = heapBytes(http, url);
 
     String payload = FORM.formatted(1, 1, 1, 1);
@@ -77,6 +105,19 @@ public final class IngestBenchmark {
         percentile(latencies, 0.99),
         percentile(latencies, 0.999),
         latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
+    if (dbDelta != null && service.ok() > 0) {
+      System.out.printf(
+          "database per inquiry : %.2f statements (%.2f of them transaction control), %.2f"
+              + " commits in the whole database%n",
+          dbDelta.statements() / (double) service.ok(),
+          dbDelta.transactionControl() / (double) service.ok(),
+          dbDelta.commits() / (double) service.ok());
+    }
+    if (pid > 0 && service.ok() > 0) {
+      System.out.printf(
+          "service CPU          : %.2f cores over the run, %.0f µs per inquiry%n",
+          cpu / seconds, cpu * 1e6 / service.ok());
+    }
     System.out.printf(
         "service heap         : %.0f MiB used of %.0f MiB max%n",
         heap.getOrDefault("used", 0.0) / 1048576, heap.getOrDefault("max", 0.0) / 1048576);
@@ -84,65 +125,18 @@ public final class IngestBenchmark {
         "raw Kafka producer   : %,.0f records/s (same %d-byte payload, acks=all)%n",
         rawRate, payload.length());
     System.out.printf("ratio service / raw  : %.3f%n", serviceRate / rawRate);
+    System.out.printf(
+        "load average         : %s at the start, %s after the measured run (%d cores)%n",
+        loadAtStart, loadAfter, Runtime.getRuntime().availableProcessors());
     System.exit(0);
   }
 
-  record Result(long ok, long failed, long[] latenciesNanos) {}
-
-  private static Result run(HttpClient http, String url, String apiKey, int clients, int seconds)
-      throws Exception {
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Future<Result>> futures = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                long ok = 0;
-                long failed = 0;
-                long[] latencies = new long[1024];
-                int n = 0;
-                while (System.nanoTime() < deadline) {
-                  long i = sequence.incrementAndGet();
-                  HttpRequest request =
-                      HttpRequest.newBuilder(URI.create(url + "/inquiries"))
-                          .header("Content-Type", "application/json")
-                          .header("X-Api-Key", apiKey)
-                          .timeout(Duration.ofSeconds(30))
-                          .POST(
-                              HttpRequest.BodyPublishers.ofString(
-                                  FORM.formatted(i, i % 10_000_000, i, i)))
-                          .build();
-                  long start = System.nanoTime();
-                  HttpResponse<Void> response =
-                      http.send(request, HttpResponse.BodyHandlers.discarding());
-                  long elapsed = System.nanoTime() - start;
-                  if (response.statusCode() == 202) {
-                    ok++;
-                    if (n == latencies.length) {
-                      latencies = Arrays.copyOf(latencies, n * 2);
-                    }
-                    latencies[n++] = elapsed;
-                  } else {
-                    failed++;
-                  }
-                }
-                return new Result(ok, failed, Arrays.copyOf(latencies, n));
-              }));
-    }
-    long ok = 0;
-    long failed = 0;
-    List<long[]> all = new ArrayList<>();
-    for (Future<Result> future : futures) {
-      Result result = future.get();
-      ok += result.ok();
-      failed += result.failed();
-      all.add(result.latenciesNanos());
-    }
-    pool.shutdown();
-    long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
-    return new Result(ok, failed, merged);
+  /** Every form a new customer, with its own Idempotency-Key when {@code keys}. */
+  private static LongFunction<FormLoad.FormRequest> forms(
+      String apiKey, boolean keys, String keyPrefix) {
+    return i ->
+        new FormLoad.FormRequest(
+            apiKey, keys ? keyPrefix + i : null, FORM.formatted(i, i % 10_000_000, i, i));
   }
 
   private static double percentile(long[] sorted, double p) {
@@ -151,6 +145,25 @@ public final class IngestBenchmark {
     }
     int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
     return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  // utime + stime of the process, in seconds (clock ticks of 1/100 s on Linux).
+  private static double cpuSeconds(long pid) throws IOException {
+    if (pid <= 0) {
+      return 0;
+    }
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
   }
 
   // Heap as the service itself reports it (Micrometer's JVM gauges on the Prometheus endpoint).
@@ -172,14 +185,15 @@ public final class IngestBenchmark {
         "used", sum.apply("jvm_memory_used_bytes"), "max", sum.apply("jvm_memory_max_bytes"));
   }
 
-  // The same producer settings the service uses, pipelined as far as the client allows.
+  // The service's producer settings, pipelined as far as the client allows.
   private static double rawProducerRate(String bootstrap, String topic, String payload, int seconds)
       throws Exception {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    config.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, System.getProperty("linger", "5"));
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, System.getProperty("batchSize", "65536"));
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {

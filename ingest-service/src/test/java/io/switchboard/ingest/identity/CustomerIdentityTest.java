@@ -8,10 +8,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.testing.KafkaTestClient;
 import io.switchboard.testing.SwitchboardTestResource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,22 +88,54 @@ class CustomerIdentityTest {
   @Test
   void aNewCustomerSeenTwiceAtOnceGetsOneId() throws Exception {
     String email = "once-" + UUID.randomUUID() + "@example.com";
-    CyclicBarrier together = new CyclicBarrier(3);
-    List<CompletableFuture<String>> ids =
-        List.of(1, 2, 3).stream()
-            .map(
-                i ->
-                    CompletableFuture.supplyAsync(
-                        () -> {
-                          try {
-                            together.await();
-                          } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                          }
-                          return customerOf(form(email, null));
-                        }))
-            .toList();
-    assertThat(ids.get(0).get()).isEqualTo(ids.get(1).get()).isEqualTo(ids.get(2).get());
+    String form = form(email, null);
+    List<String> ids = together(List.of(form, form, form));
+    assertThat(ids.get(0)).isEqualTo(ids.get(1)).isEqualTo(ids.get(2));
+  }
+
+  @Test
+  void newIdentifiersSeenAtOnceInOverlappingFormsEndAsOneCustomerThatBothInquiriesCarry()
+      throws Exception {
+    // One form names the e-mail, the other the e-mail and a phone, both never seen: whichever
+    // links first, the other's claim meets its link, and both inquiries name the one customer.
+    for (int round = 0; round < 5; round++) {
+      String email = "overlap-" + UUID.randomUUID() + "@example.com";
+      String phone = phone();
+      List<String> ids = together(List.of(form(email, null), form(email, phone)));
+      assertThat(ids.get(1)).isEqualTo(ids.get(0));
+      assertThat(customerOf(form(null, phone))).isEqualTo(ids.get(0));
+      assertThat(customerOf(form(email, null))).isEqualTo(ids.get(0));
+    }
+  }
+
+  /** Posts the forms at the same moment, each from its own thread; their customer ids in order. */
+  private List<String> together(List<String> forms) throws Exception {
+    CyclicBarrier barrier = new CyclicBarrier(forms.size());
+    ExecutorService threads = Executors.newFixedThreadPool(forms.size());
+    try {
+      List<CompletableFuture<String>> ids =
+          forms.stream()
+              .map(
+                  form ->
+                      CompletableFuture.supplyAsync(
+                          () -> {
+                            try {
+                              barrier.await();
+                            } catch (Exception e) {
+                              throw new IllegalStateException(e);
+                            }
+                            return customerOf(form);
+                          },
+                          threads))
+              .toList();
+      List<String> customers = new ArrayList<>();
+      for (CompletableFuture<String> id : ids) {
+        customers.add(id.get());
+      }
+      return customers;
+    } finally {
+      threads.shutdown();
+    }
   }
 
   @Test

@@ -84,6 +84,41 @@ class IntakeDatabaseFaultTest {
   }
 
   @Test
+  void aDatabaseLostBetweenClaimAndMarkStillAnswers202AndTheSweeperPublishes() {
+    String idempotencyKey = "connection-lost-" + UUID.randomUUID();
+    String key = "WEB_FORM:" + idempotencyKey;
+    // The claim commits; the connection of the update that would mark the row dies under it.
+    stored.dropConnectionWhen("drop_at_mark", key, "new.status = 'PUBLISHED'");
+    String inquiryId;
+    try {
+      inquiryId =
+          post(idempotencyKey, "Claimed, published, then the database went away")
+              .statusCode(202)
+              .extract()
+              .path("inquiryId");
+      assertThat(stored.status(key)).contains(IntakeStatus.PENDING);
+    } finally {
+      stored.heal("drop_at_mark");
+    }
+    InquiryReceived first =
+        kafka.awaitEvent(InquiryReceived.class, e -> e.inquiryId().equals(inquiryId));
+
+    stored.age(key, Duration.ofMinutes(5));
+    Awaitility.await("the sweeper publishes and marks " + key)
+        .atMost(KafkaTestClient.DEFAULT_WAIT)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> stored.status(key).filter(IntakeStatus.PUBLISHED::equals).isPresent());
+    assertThat(kafka.eventsSoFar(InquiryReceived.class, e -> e.inquiryId().equals(inquiryId)))
+        .hasSize(2)
+        .allSatisfy(copy -> assertThat(copy).isEqualTo(first));
+
+    // The pool recovered from the lost connection: the next inquiry is an ordinary one.
+    String next = "after-connection-lost-" + UUID.randomUUID();
+    post(next, "And the next one").statusCode(202);
+    assertThat(stored.status("WEB_FORM:" + next)).contains(IntakeStatus.PUBLISHED);
+  }
+
+  @Test
   void aDatabaseFailureAtTheClaimIs503AndAcceptsNothing() {
     String idempotencyKey = "claim-fails-" + UUID.randomUUID();
     String key = "WEB_FORM:" + idempotencyKey;

@@ -136,6 +136,32 @@ public final class StoredIntake {
             + "()");
   }
 
+  /**
+   * Makes the database drop the connection, as a restarting or unreachable database would, of the
+   * statement that inserts or updates the key's row as {@code condition} (SQL over {@code new})
+   * selects, until {@link #heal} is called. The statement is rolled back.
+   */
+  public void dropConnectionWhen(String fault, String sourceKey, String condition) {
+    execute(
+        "create or replace function ingest."
+            + fault
+            + "() returns trigger language plpgsql as $$ begin"
+            + " if new.source_key = '"
+            + sourceKey.replace("'", "''")
+            + "' and ("
+            + condition
+            + ") then perform pg_terminate_backend(pg_backend_pid());"
+            + " raise exception 'test fault "
+            + fault
+            + "'; end if; return new; end $$");
+    execute(
+        "create trigger "
+            + fault
+            + " before insert or update on ingest.intake for each row execute function ingest."
+            + fault
+            + "()");
+  }
+
   public void heal(String fault) {
     execute("drop trigger if exists " + fault + " on ingest.intake");
     execute("drop function if exists ingest." + fault + "()");

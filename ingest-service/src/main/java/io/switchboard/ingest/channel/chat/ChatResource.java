@@ -5,7 +5,7 @@ import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
 import io.switchboard.ingest.IngestConfig;
 import io.switchboard.ingest.channel.JsonBodies;
-import io.switchboard.ingest.identity.CustomerIdentities;
+import io.switchboard.ingest.identity.Identity;
 import io.switchboard.ingest.intake.Accepted;
 import io.switchboard.ingest.intake.ChannelIntake;
 import io.switchboard.ingest.intake.Submission;
@@ -48,7 +48,6 @@ public class ChatResource {
   private final JsonBodies bodies;
   private final ChannelIntake intake;
   private final Threads threads;
-  private final CustomerIdentities identities;
   private final IngestConfig config;
 
   public ChatResource(
@@ -56,13 +55,11 @@ public class ChatResource {
       JsonBodies bodies,
       ChannelIntake intake,
       Threads threads,
-      CustomerIdentities identities,
       IngestConfig config) {
     this.signatures = signatures;
     this.bodies = bodies;
     this.intake = intake;
     this.threads = threads;
-    this.identities = identities;
     this.config = config;
   }
 
@@ -118,13 +115,13 @@ public class ChatResource {
             List.of(ref),
             Optional.empty(),
             receivedAt.minus(config.threading().conversationWindow()))
-        .chain(match -> submission(message, receivedAt, match))
+        .map(match -> submission(message, receivedAt, match))
         .chain(
             submission ->
                 intake.submit(Channel.CHAT, submission, contact(message.visitor()), started));
   }
 
-  private Uni<Submission> submission(
+  private Submission submission(
       ChatMessage message, Instant receivedAt, Optional<ThreadMatch> match) {
     Optional<String> sourceKey = Optional.of(ChatNormalizer.sourceKey(message));
     String fingerprint = ChatNormalizer.fingerprint(message);
@@ -135,40 +132,35 @@ public class ChatResource {
               () ->
                   ProblemException.outsideThread(
                       "sessionId", "no open inquiry in this chat session"));
-      return Uni.createFrom()
-          .item(
-              new Submission(
-                  sourceKey,
-                  fingerprint,
-                  ChatNormalizer.operatorReplied(message, thread.inquiryId(), receivedAt),
-                  thread.ticket(),
-                  refs));
+      return new Submission(
+          sourceKey,
+          fingerprint,
+          ChatNormalizer.operatorReplied(message, thread.inquiryId(), receivedAt),
+          thread.ticket(),
+          refs,
+          Identity.none());
     }
     if (match.isPresent()) {
-      return Uni.createFrom()
-          .item(
-              new Submission(
-                  sourceKey,
-                  fingerprint,
-                  ChatNormalizer.customerReplied(
-                      message, match.get().inquiryId(), receivedAt, config.maxTextLength()),
-                  match.get().ticket(),
-                  refs));
+      return new Submission(
+          sourceKey,
+          fingerprint,
+          ChatNormalizer.customerReplied(
+              message, match.get().inquiryId(), receivedAt, config.maxTextLength()),
+          match.get().ticket(),
+          refs,
+          Identity.none());
     }
     Customer visitor = ChatNormalizer.visitor(message, config.defaultRegion());
-    return identities
-        .resolve(visitor.email(), visitor.phone())
-        .map(
-            customerId -> {
-              var event =
-                  ChatNormalizer.received(
-                      message,
-                      new Customer(customerId, visitor.name(), visitor.email(), visitor.phone()),
-                      receivedAt,
-                      config.maxTextLength(),
-                      RANDOM);
-              return new Submission(sourceKey, fingerprint, event, event.ticket(), refs);
-            });
+    Identity identity = Identity.of(visitor.email(), visitor.phone());
+    var event =
+        ChatNormalizer.received(
+            message,
+            new Customer(
+                identity.provisionalId(), visitor.name(), visitor.email(), visitor.phone()),
+            receivedAt,
+            config.maxTextLength(),
+            RANDOM);
+    return new Submission(sourceKey, fingerprint, event, event.ticket(), refs, identity);
   }
 
   private static String contact(ChatMessage.Visitor visitor) {

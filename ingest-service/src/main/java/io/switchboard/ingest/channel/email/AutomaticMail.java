@@ -28,6 +28,11 @@ final class AutomaticMail {
       return true;
     }
     // A bounce comes from the mailer daemon, with the null reverse path or as a delivery report.
+    return fromMailSystem(message, fromAddress) || message.isMimeType("multipart/report");
+  }
+
+  /** Written by the mail system itself: its daemon's mailbox, or the null reverse path. */
+  static boolean fromMailSystem(MimeMessage message, String fromAddress) throws MessagingException {
     if (fromAddress != null) {
       String local = fromAddress.substring(0, Math.max(0, fromAddress.indexOf('@')));
       if (DAEMON_MAILBOXES.contains(local.toLowerCase(Locale.ROOT))) {
@@ -35,10 +40,7 @@ final class AutomaticMail {
       }
     }
     String returnPath = first(message, "Return-Path");
-    if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) {
-      return true;
-    }
-    return message.isMimeType("multipart/report");
+    return returnPath != null && returnPath.replaceAll("\\s", "").equals("<>");
   }
 
   private static String first(MimeMessage message, String name) throws MessagingException {

@@ -3,7 +3,7 @@ package io.switchboard.ingest.channel.email;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
 import io.switchboard.ingest.IngestConfig;
-import io.switchboard.ingest.identity.CustomerIdentities;
+import io.switchboard.ingest.identity.Identity;
 import io.switchboard.ingest.intake.ChannelIntake;
 import io.switchboard.ingest.intake.Submission;
 import io.switchboard.ingest.normalize.Contacts;
@@ -33,15 +33,12 @@ public class EmailIntake {
 
   private final ChannelIntake intake;
   private final Threads threads;
-  private final CustomerIdentities identities;
   private final IngestConfig config;
   private final Set<String> supportAddresses;
 
-  public EmailIntake(
-      ChannelIntake intake, Threads threads, CustomerIdentities identities, IngestConfig config) {
+  public EmailIntake(ChannelIntake intake, Threads threads, IngestConfig config) {
     this.intake = intake;
     this.threads = threads;
-    this.identities = identities;
     this.config = config;
     this.supportAddresses =
         config.email().supportAddresses().orElse(List.of()).stream()
@@ -71,13 +68,18 @@ public class EmailIntake {
     }
     Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     List<String> refs = mail.threadIds().stream().map(EmailNormalizer::threadRef).toList();
-    return threads
-        .find(refs, TicketToken.find(mail.subject()))
-        .chain(match -> submission(mail, raw, sender, receivedAt, match))
+    // A bounce of our own message says that delivery failed: it is never a reply in the
+    // customer's thread, though its subject may carry the ticket and its references our message.
+    Uni<Optional<ThreadMatch>> thread =
+        mail.bounceOf() != null
+            ? Uni.createFrom().item(Optional.empty())
+            : threads.find(refs, TicketToken.find(mail.subject()));
+    return thread
+        .map(match -> submission(mail, raw, sender, receivedAt, match))
         .chain(submission -> intake.submit(Channel.EMAIL, submission, sender, startedNanos));
   }
 
-  private Uni<Submission> submission(
+  private Submission submission(
       ParsedEmail mail,
       byte[] raw,
       String sender,
@@ -93,35 +95,29 @@ public class EmailIntake {
               () ->
                   ProblemException.outsideThread(
                       "In-Reply-To", "names no message of a known inquiry"));
-      return Uni.createFrom()
-          .item(
-              new Submission(
-                  sourceKey,
-                  fingerprint,
-                  EmailNormalizer.operatorReplied(mail, sender, thread.inquiryId(), receivedAt),
-                  thread.ticket(),
-                  ownRef));
+      return new Submission(
+          sourceKey,
+          fingerprint,
+          EmailNormalizer.operatorReplied(mail, sender, thread.inquiryId(), receivedAt),
+          thread.ticket(),
+          ownRef,
+          Identity.none());
     }
     if (match.isPresent()) {
       ThreadMatch thread = match.get();
-      return Uni.createFrom()
-          .item(
-              new Submission(
-                  sourceKey,
-                  fingerprint,
-                  EmailNormalizer.customerReplied(
-                      mail, thread.inquiryId(), receivedAt, config.maxTextLength()),
-                  thread.ticket(),
-                  ownRef));
+      return new Submission(
+          sourceKey,
+          fingerprint,
+          EmailNormalizer.customerReplied(
+              mail, thread.inquiryId(), receivedAt, config.maxTextLength()),
+          thread.ticket(),
+          ownRef,
+          Identity.none());
     }
-    return identities
-        .resolve(sender, null)
-        .map(
-            customerId -> {
-              var event =
-                  EmailNormalizer.received(
-                      mail, sender, customerId, receivedAt, config.maxTextLength(), RANDOM);
-              return new Submission(sourceKey, fingerprint, event, event.ticket(), ownRef);
-            });
+    Identity identity = Identity.of(sender, null);
+    var event =
+        EmailNormalizer.received(
+            mail, sender, identity.provisionalId(), receivedAt, config.maxTextLength(), RANDOM);
+    return new Submission(sourceKey, fingerprint, event, event.ticket(), ownRef, identity);
   }
 }

@@ -72,7 +72,7 @@ public final class EmailNormalizer {
         text.truncated(),
         mail.attachments(),
         new ReplyAddress(Channel.EMAIL, sender, mail.messageId()),
-        null);
+        mail.bounceOf());
   }
 
   public static CustomerReplied customerReplied(

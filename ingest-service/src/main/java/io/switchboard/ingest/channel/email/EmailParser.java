@@ -40,16 +40,19 @@ public final class EmailParser {
       String text =
           body.plain != null ? body.plain : body.html != null ? htmlToText(body.html) : "";
       InternetAddress from = from(message);
+      String fromAddress = from == null ? null : from.getAddress();
+      String bounceOf = DeliveryReports.ownMessageReturned(message, fromAddress).orElse(null);
       return new ParsedEmail(
           firstId(header(message, "Message-ID")),
           ids(header(message, "In-Reply-To")),
           ids(header(message, "References")),
           from == null ? null : blankToNull(from.getPersonal()),
-          from == null ? null : from.getAddress(),
+          fromAddress,
           subject(message),
           EmailText.clean(text),
           List.copyOf(body.attachments),
-          AutomaticMail.isAutomatic(message, from == null ? null : from.getAddress()));
+          bounceOf != null || AutomaticMail.isAutomatic(message, fromAddress),
+          bounceOf);
     } catch (MessagingException | IOException e) {
       throw new MalformedEmailException("not a readable RFC 5322 message: " + e.getMessage(), e);
     }

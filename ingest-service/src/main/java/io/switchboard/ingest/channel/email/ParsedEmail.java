@@ -13,6 +13,8 @@ import java.util.List;
  * @param references Message-IDs named by References, without angle brackets
  * @param fromAddress the sender's address as written (not yet normalized), or null
  * @param automatic true for machine-written mail: bounces, auto-replies, bulk and list mail
+ * @param bounceOf for a delivery report that returns a message Switchboard sent: that message's
+ *     Message-ID in angle brackets ({@code <….ack.0@switchboard>}); null otherwise
  */
 public record ParsedEmail(
     String messageId,
@@ -23,7 +25,8 @@ public record ParsedEmail(
     String subject,
     String text,
     List<Attachment> attachments,
-    boolean automatic) {
+    boolean automatic,
+    String bounceOf) {
 
   /** Every Message-ID this message answers, nearest first. */
   public List<String> threadIds() {

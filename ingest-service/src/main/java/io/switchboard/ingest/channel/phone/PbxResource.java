@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
 import io.switchboard.ingest.IngestConfig;
 import io.switchboard.ingest.channel.JsonBodies;
-import io.switchboard.ingest.identity.CustomerIdentities;
+import io.switchboard.ingest.identity.Identity;
 import io.switchboard.ingest.intake.Accepted;
 import io.switchboard.ingest.intake.ChannelIntake;
 import io.switchboard.ingest.intake.Submission;
@@ -44,7 +44,6 @@ public class PbxResource {
   private final JsonBodies bodies;
   private final ChannelIntake intake;
   private final Threads threads;
-  private final CustomerIdentities identities;
   private final IngestConfig config;
 
   public PbxResource(
@@ -52,13 +51,11 @@ public class PbxResource {
       JsonBodies bodies,
       ChannelIntake intake,
       Threads threads,
-      CustomerIdentities identities,
       IngestConfig config) {
     this.signatures = signatures;
     this.bodies = bodies;
     this.intake = intake;
     this.threads = threads;
-    this.identities = identities;
     this.config = config;
   }
 
@@ -120,12 +117,12 @@ public class PbxResource {
               if (call.event().equals(CallEvent.ANSWERED) && match.isEmpty()) {
                 return Uni.createFrom().item(Response.noContent().build());
               }
-              return submission(call, caller, receivedAt, match)
-                  .chain(submission -> intake.submit(Channel.PHONE, submission, caller, started));
+              return intake.submit(
+                  Channel.PHONE, submission(call, caller, receivedAt, match), caller, started);
             });
   }
 
-  private Uni<Submission> submission(
+  private Submission submission(
       CallEvent call, String caller, Instant receivedAt, Optional<ThreadMatch> match) {
     Optional<String> sourceKey = Optional.of(CallNormalizer.sourceKey(call));
     String fingerprint = CallNormalizer.fingerprint(call);
@@ -137,17 +134,12 @@ public class PbxResource {
               ? CallNormalizer.operatorReplied(call, thread.inquiryId(), receivedAt)
               : CallNormalizer.customerReplied(
                   call, caller, thread.inquiryId(), receivedAt, config.maxTextLength());
-      return Uni.createFrom()
-          .item(new Submission(sourceKey, fingerprint, event, thread.ticket(), refs));
+      return new Submission(sourceKey, fingerprint, event, thread.ticket(), refs, Identity.none());
     }
-    return identities
-        .resolve(null, caller)
-        .map(
-            customerId -> {
-              var event =
-                  CallNormalizer.received(
-                      call, caller, customerId, receivedAt, config.maxTextLength(), RANDOM);
-              return new Submission(sourceKey, fingerprint, event, event.ticket(), refs);
-            });
+    Identity identity = Identity.of(null, caller);
+    var event =
+        CallNormalizer.received(
+            call, caller, identity.provisionalId(), receivedAt, config.maxTextLength(), RANDOM);
+    return new Submission(sourceKey, fingerprint, event, event.ticket(), refs, identity);
   }
 }

@@ -5,7 +5,7 @@ import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
 import io.switchboard.ingest.IngestConfig;
 import io.switchboard.ingest.channel.JsonBodies;
-import io.switchboard.ingest.identity.CustomerIdentities;
+import io.switchboard.ingest.identity.Identity;
 import io.switchboard.ingest.intake.Accepted;
 import io.switchboard.ingest.intake.ChannelIntake;
 import io.switchboard.ingest.intake.Submission;
@@ -48,7 +48,6 @@ public class TelegramResource {
   private final JsonBodies bodies;
   private final ChannelIntake intake;
   private final Threads threads;
-  private final CustomerIdentities identities;
   private final IngestConfig config;
 
   public TelegramResource(
@@ -56,13 +55,11 @@ public class TelegramResource {
       JsonBodies bodies,
       ChannelIntake intake,
       Threads threads,
-      CustomerIdentities identities,
       IngestConfig config) {
     this.signatures = signatures;
     this.bodies = bodies;
     this.intake = intake;
     this.threads = threads;
-    this.identities = identities;
     this.config = config;
   }
 
@@ -125,12 +122,12 @@ public class TelegramResource {
             List.of(TelegramNormalizer.threadRef(message)),
             Optional.empty(),
             receivedAt.minus(config.threading().conversationWindow()))
-        .chain(match -> submission(message, customer, receivedAt, match))
+        .map(match -> submission(message, customer, receivedAt, match))
         .chain(
             submission -> intake.submit(Channel.TELEGRAM, submission, customer.phone(), started));
   }
 
-  private Uni<Submission> submission(
+  private Submission submission(
       TelegramUpdate.Message message,
       Customer customer,
       Instant receivedAt,
@@ -139,28 +136,23 @@ public class TelegramResource {
     String fingerprint = TelegramNormalizer.fingerprint(message);
     List<String> refs = List.of(TelegramNormalizer.threadRef(message));
     if (match.isPresent()) {
-      return Uni.createFrom()
-          .item(
-              new Submission(
-                  sourceKey,
-                  fingerprint,
-                  TelegramNormalizer.customerReplied(
-                      message, match.get().inquiryId(), receivedAt, config.maxTextLength()),
-                  match.get().ticket(),
-                  refs));
+      return new Submission(
+          sourceKey,
+          fingerprint,
+          TelegramNormalizer.customerReplied(
+              message, match.get().inquiryId(), receivedAt, config.maxTextLength()),
+          match.get().ticket(),
+          refs,
+          Identity.none());
     }
-    return identities
-        .resolve(null, customer.phone())
-        .map(
-            customerId -> {
-              var event =
-                  TelegramNormalizer.received(
-                      message,
-                      new Customer(customerId, customer.name(), null, customer.phone()),
-                      receivedAt,
-                      config.maxTextLength(),
-                      RANDOM);
-              return new Submission(sourceKey, fingerprint, event, event.ticket(), refs);
-            });
+    Identity identity = Identity.of(null, customer.phone());
+    var event =
+        TelegramNormalizer.received(
+            message,
+            new Customer(identity.provisionalId(), customer.name(), null, customer.phone()),
+            receivedAt,
+            config.maxTextLength(),
+            RANDOM);
+    return new Submission(sourceKey, fingerprint, event, event.ticket(), refs, identity);
   }
 }

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.ingest.IngestConfig;
-import io.switchboard.ingest.identity.CustomerIdentities;
+import io.switchboard.ingest.identity.Identity;
 import io.switchboard.ingest.intake.Accepted;
 import io.switchboard.ingest.intake.ChannelIntake;
 import io.switchboard.ingest.intake.Submission;
@@ -40,14 +40,11 @@ public class WebFormResource {
 
   private final ApiKeys apiKeys;
   private final ChannelIntake intake;
-  private final CustomerIdentities identities;
   private final IngestConfig config;
 
-  public WebFormResource(
-      ApiKeys apiKeys, ChannelIntake intake, CustomerIdentities identities, IngestConfig config) {
+  public WebFormResource(ApiKeys apiKeys, ChannelIntake intake, IngestConfig config) {
     this.apiKeys = apiKeys;
     this.intake = intake;
-    this.identities = identities;
     this.config = config;
   }
 
@@ -147,7 +144,8 @@ public class WebFormResource {
       throw ProblemException.invalid(
           "empty-body", List.of(new FieldError("body", "an inquiry is required")));
     }
-    List<FieldError> errors = WebFormValidation.validate(form, config.defaultRegion());
+    Customer customer = WebFormNormalizer.customer(form, config.defaultRegion());
+    List<FieldError> errors = WebFormValidation.validate(form, customer);
     if (!errors.isEmpty()) {
       throw ProblemException.invalid("invalid", errors);
     }
@@ -155,34 +153,31 @@ public class WebFormResource {
         Optional.ofNullable(idempotencyKey != null ? idempotencyKey : form.idempotencyKey())
             .filter(key -> !key.isBlank())
             .map(key -> "WEB_FORM:" + key);
-    Customer customer = WebFormNormalizer.customer(form, config.defaultRegion());
+    Identity identity = Identity.of(customer.email(), customer.phone());
     // PostgreSQL keeps microseconds: a finer instant would not survive a round trip through a
     // store.
     Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    return identities
-        .resolve(customer.email(), customer.phone())
-        .chain(
-            customerId -> {
-              InquiryReceived event =
-                  WebFormNormalizer.toEvent(
-                      form,
-                      new Customer(customerId, customer.name(), customer.email(), customer.phone()),
-                      sourceKey.orElse(null),
-                      receivedAt,
-                      config.maxTextLength(),
-                      RANDOM);
-              Submission submission =
-                  new Submission(
-                      sourceKey,
-                      WebFormNormalizer.fingerprint(form),
-                      event,
-                      event.ticket(),
-                      List.of());
-              return intake.submit(
-                  event.channel(),
-                  submission,
-                  customer.email() != null ? customer.email() : customer.phone(),
-                  started);
-            });
+    InquiryReceived event =
+        WebFormNormalizer.toEvent(
+            form,
+            new Customer(
+                identity.provisionalId(), customer.name(), customer.email(), customer.phone()),
+            sourceKey.orElse(null),
+            receivedAt,
+            config.maxTextLength(),
+            RANDOM);
+    Submission submission =
+        new Submission(
+            sourceKey,
+            WebFormNormalizer.fingerprint(form),
+            event,
+            event.ticket(),
+            List.of(),
+            identity);
+    return intake.submit(
+        event.channel(),
+        submission,
+        customer.email() != null ? customer.email() : customer.phone(),
+        started);
   }
 }

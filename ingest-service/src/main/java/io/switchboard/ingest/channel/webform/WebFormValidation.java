@@ -1,7 +1,7 @@
 package io.switchboard.ingest.channel.webform;
 
 import io.switchboard.contracts.Channel;
-import io.switchboard.ingest.normalize.Contacts;
+import io.switchboard.contracts.Customer;
 import io.switchboard.ingest.problem.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +16,15 @@ public final class WebFormValidation {
   private WebFormValidation() {}
 
   public static List<FieldError> validate(WebFormRequest form, String defaultRegion) {
+    return validate(form, WebFormNormalizer.customer(form, defaultRegion));
+  }
+
+  /**
+   * @param contacts the form's contacts in their normal forms, as {@link
+   *     WebFormNormalizer#customer} made them (null where the form's value is absent or invalid): a
+   *     phone number is parsed once
+   */
+  public static List<FieldError> validate(WebFormRequest form, Customer contacts) {
     List<FieldError> errors = new ArrayList<>();
     if (form.channel() != null
         && Arrays.stream(Channel.values()).noneMatch(c -> c.name().equals(form.channel()))) {
@@ -31,10 +40,10 @@ public final class WebFormValidation {
     if (!hasEmail && !hasPhone) {
       errors.add(new FieldError("email", "an e-mail or a phone is needed to answer the customer"));
     }
-    if (hasEmail && Contacts.email(form.email()).isEmpty()) {
+    if (hasEmail && contacts.email() == null) {
       errors.add(new FieldError("email", "not a valid e-mail address"));
     }
-    if (hasPhone && Contacts.phone(form.phone(), defaultRegion).isEmpty()) {
+    if (hasPhone && contacts.phone() == null) {
       errors.add(new FieldError("phone", "not a valid phone number, e.g. +79161234567"));
     }
     tooLong(errors, "name", form.name(), MAX_NAME);

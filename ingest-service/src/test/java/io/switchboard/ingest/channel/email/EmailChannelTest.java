@@ -119,6 +119,56 @@ class EmailChannelTest {
   }
 
   @Test
+  void aBounceOfOurAcknowledgementIsAnAutomaticInquiryNamingItNeverAReply() {
+    String original = newId();
+    var accepted =
+        post(mail("anna.petrova@example.net", "Не работает оплата", original, null, "Помогите"))
+            .statusCode(202)
+            .extract();
+    String inquiryId = accepted.path("inquiryId");
+    String ticket = accepted.path("ticket");
+    // Exchange's report names the inquiry's ticket in its subject and our message in its
+    // references: both would thread it into Anna's conversation.
+    String report =
+        new String(EmailParserTest.sample("bounce-exchange-ack.eml"), StandardCharsets.UTF_8)
+            .replaceFirst(
+                "(?m)^Subject: =\\?utf-8\\?B\\?[^\r\n]*",
+                "Subject: Undeliverable: [" + ticket + "] We have received your request")
+            .replace("3f8a2c1e-7b4d-4e6f-9a8b-0c1d2e3f4a5b", UUID.randomUUID().toString())
+            .replace("CAF7x9Qm1.utf8.4521@mail.example.net", original);
+
+    String bounceId =
+        post(report.getBytes(StandardCharsets.UTF_8)).statusCode(202).extract().path("inquiryId");
+
+    assertThat(bounceId).isNotEqualTo(inquiryId);
+    InquiryReceived bounce =
+        kafka.awaitEvent(InquiryReceived.class, e -> e.inquiryId().equals(bounceId));
+    assertThat(bounce.bounceOf())
+        .isEqualTo("<0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11.ack.0@switchboard>");
+    assertThat(bounce.automatic()).isTrue();
+    assertThat(bounce.subject()).contains(ticket);
+    assertThat(
+            kafka.eventsSoFar(
+                CustomerReplied.class, e -> e.sourceMessageId().equals(bounce.sourceMessageId())))
+        .isEmpty();
+  }
+
+  @Test
+  void aPostfixBounceOfOurAcknowledgementCarriesItsMessageIdOnTheTopic() {
+    String bounceId =
+        post(EmailParserTest.sample("bounce-postfix-ack.eml"))
+            .statusCode(202)
+            .extract()
+            .path("inquiryId");
+    InquiryReceived bounce =
+        kafka.awaitEvent(InquiryReceived.class, e -> e.inquiryId().equals(bounceId));
+    assertThat(bounce.bounceOf())
+        .isEqualTo("<0192f1d4-7c1e-7a3b-9f00-3c5d2b8e4a11.ack.0@switchboard>");
+    assertThat(bounce.automatic()).isTrue();
+    assertThat(bounce.customer().email()).isEqualTo("mailer-daemon@mx.switchboard.example");
+  }
+
+  @Test
   void theSameMessageDeliveredTwiceIsOneInquiryAndOneEvent() {
     byte[] raw = mail("dup@example.com", "Twice", newId(), null, "Delivered twice by the MTA");
     String first = post(raw).statusCode(202).extract().path("inquiryId");
