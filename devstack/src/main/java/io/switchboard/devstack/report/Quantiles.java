@@ -12,4 +12,18 @@ public final class Quantiles {
     int index = (int) Math.ceil(quantile * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
+
+  /**
+   * {@code percentile_cont(q)}, PostgreSQL's interpolated quantile, which the supervisor reports
+   * use: lets a figure be recomputed the way the system computed it. NaN when empty.
+   */
+  public static double interpolated(double[] sorted, double quantile) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    double position = quantile * (sorted.length - 1);
+    int below = (int) Math.floor(position);
+    int above = (int) Math.ceil(position);
+    return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+  }
 }
