@@ -111,15 +111,14 @@ final class ArrivalPlan {
 
   /**
    * A returning customer writes on a channel that knows who they are: their e-mail (web form,
-   * e-mail, chat) or their phone number (a call).
+   * e-mail, chat) or their phone number (a call, a web form with only the phone).
    */
   private static SimChannel anotherChannel(
       SimChannel before, SimCustomer customer, SplittableRandom random) {
-    List<SimChannel> choices = new ArrayList<>();
+    List<SimChannel> choices = new ArrayList<>(List.of(SimChannel.WEB_FORM, SimChannel.PHONE));
     if (customer.email() != null) {
-      choices.addAll(List.of(SimChannel.EMAIL, SimChannel.WEB_FORM, SimChannel.CHAT));
+      choices.addAll(List.of(SimChannel.EMAIL, SimChannel.CHAT));
     }
-    choices.add(SimChannel.PHONE);
     choices.remove(before);
     return choices.get(random.nextInt(choices.size()));
   }

@@ -189,7 +189,7 @@ record Comparison(List<Line> lines, List<String> mismatches) {
         system.counter("switchboard_routing_reassignments_total", "reason", "DECLINED"),
         null);
     acknowledgements(truth, system, cases, trail, b);
-    perInquiry(cases, trail, end, mismatches);
+    perInquiry(cases, trail, end, truth.timerGrace(), mismatches);
     system.problems.forEach(p -> mismatches.add("system figures unavailable: " + p));
     return new Comparison(List.copyOf(lines), List.copyOf(mismatches));
   }
@@ -227,7 +227,11 @@ record Comparison(List<Line> lines, List<String> mismatches) {
 
   /** Inquiry by inquiry, the topics against the simulator: each disagreement named. */
   private static void perInquiry(
-      GroundTruth cases, SystemTrail trail, Instant end, List<String> mismatches) {
+      GroundTruth cases,
+      SystemTrail trail,
+      Instant end,
+      java.time.Duration timerGrace,
+      List<String> mismatches) {
     for (Case c : cases.cases()) {
       if (!c.accepted() || c.automatic()) {
         continue;
@@ -236,6 +240,34 @@ record Comparison(List<Line> lines, List<String> mismatches) {
       var clock = seen == null ? null : seen.clocks.get("FIRST_RESPONSE");
       if (clock == null) {
         continue;
+      }
+      Judged breach =
+          TruthFigures.judgeTimer(
+              c.firstAnswer(), clock.stopProcessedAt, clock.dueAt, end, timerGrace);
+      boolean breached =
+          seen.timers.stream()
+              .anyMatch(t -> t.kind().equals("BREACHED") && t.clock().equals("FIRST_RESPONSE"));
+      if (breach == Judged.IN_TIME && breached || breach == Judged.LATE && !breached) {
+        var first = c.firstAnswer();
+        mismatches.add(
+            c.label()
+                + ": first-response clock due "
+                + clock.dueAt
+                + ", "
+                + (first == null
+                    ? "never answered"
+                    : "answered "
+                        + first.from()
+                        + ".."
+                        + first.to()
+                        + " by "
+                        + first.how()
+                        + ", stop processed "
+                        + clock.stopProcessedAt)
+                + ": the simulator expects "
+                + (breach == Judged.LATE ? "a breach" : "no breach")
+                + ", sla.events has "
+                + (breached ? "one" : "none"));
       }
       if (c.rated != null
           && seen.rating != null

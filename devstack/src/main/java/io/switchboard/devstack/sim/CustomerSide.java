@@ -34,7 +34,10 @@ final class CustomerSide {
     Delivery delivery = first(arrival, c);
     day.truth().accepted(c, delivery);
     day.truth()
-        .count("sent " + arrival.channel() + (arrival.kind().automatic() ? " (automatic)" : ""));
+        .count(
+            "sent "
+                + arrival.channel()
+                + (arrival.kind().automatic() ? " (automatic: " + arrival.kind() + ")" : ""));
     if (!delivery.accepted() || arrival.kind().automatic()) {
       return;
     }
@@ -212,27 +215,34 @@ final class CustomerSide {
       return;
     }
     c.bouncedAt = Instant.now();
+    PlannedArrival original = c.arrival();
+    PlannedArrival returned =
+        new PlannedArrival(
+            BOUNCE_SEQ + original.seq(),
+            day.clock().simAt(Instant.now()),
+            SimChannel.EMAIL,
+            Kind.BOUNCE,
+            original.matter(),
+            original.customer(),
+            false,
+            new Phrasebook.Text("Undelivered Mail Returned to Sender", ""),
+            original.order());
     day.scheduler()
         .after(
             java.time.Duration.ofMinutes(1),
             () -> {
-              Delivery bounce =
+              Case bounce = day.truth().open(returned);
+              Delivery delivery =
                   day.door()
                       .email(
                           MailComposer.bounce(
                               day.options().supportAddress(),
-                              c.arrival().customer().email(),
+                              original.customer().email(),
                               messageId,
                               subject,
-                              "<sim-"
-                                  + day.run()
-                                  + "-"
-                                  + c.arrival().seq()
-                                  + "-dsn@mx.exampel.com>"));
-              day.truth()
-                  .count(
-                      "bounce of an acknowledgement "
-                          + (bounce.accepted() ? "sent" : "refused " + bounce.status()));
+                              "<sim-" + day.run() + "-" + original.seq() + "-dsn@mx.exampel.com>"));
+              day.truth().accepted(bounce, delivery);
+              day.truth().count("sent EMAIL (automatic: BOUNCE of an acknowledgement)");
             });
   }
 

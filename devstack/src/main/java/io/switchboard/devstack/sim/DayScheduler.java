@@ -81,6 +81,24 @@ final class DayScheduler implements AutoCloseable {
     return lastFailure;
   }
 
+  /**
+   * The day is over: actions not yet started are dropped (the count is returned), and actions under
+   * way get a few seconds to finish, so that nothing changes the ground truth while it is judged.
+   */
+  int stop() {
+    int dropped = timer.shutdownNow().size();
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(15, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      workers.shutdownNow();
+    }
+    return dropped;
+  }
+
   @Override
   public void close() {
     timer.shutdownNow();

@@ -20,7 +20,7 @@ final class MetricsSnapshot {
   final List<Series> series;
   final List<String> unreachable;
 
-  private MetricsSnapshot(Instant at, List<Series> series, List<String> unreachable) {
+  MetricsSnapshot(Instant at, List<Series> series, List<String> unreachable) {
     this.at = at;
     this.series = series;
     this.unreachable = unreachable;
@@ -35,16 +35,23 @@ final class MetricsSnapshot {
         unreachable.add(service.getKey() + " " + answer.status());
         continue;
       }
-      for (String line : answer.text().split("\n")) {
-        if (line.startsWith("switchboard_")) {
-          Series parsed = parse(line);
-          if (parsed != null) {
-            all.add(parsed);
-          }
+      all.addAll(parse(answer.text()));
+    }
+    return new MetricsSnapshot(Instant.now(), List.copyOf(all), List.copyOf(unreachable));
+  }
+
+  /** The {@code switchboard_*} samples of a Prometheus text exposition. */
+  static List<Series> parse(String exposition) {
+    List<Series> all = new ArrayList<>();
+    for (String line : exposition.split("\n")) {
+      if (line.startsWith("switchboard_")) {
+        Series parsed = sample(line.strip());
+        if (parsed != null) {
+          all.add(parsed);
         }
       }
     }
-    return new MetricsSnapshot(Instant.now(), List.copyOf(all), List.copyOf(unreachable));
+    return all;
   }
 
   /** The sum of a metric's samples whose labels include {@code match}. */
@@ -83,7 +90,7 @@ final class MetricsSnapshot {
     return labels;
   }
 
-  private static Series parse(String line) {
+  private static Series sample(String line) {
     try {
       int brace = line.indexOf('{');
       int space = line.lastIndexOf(' ');

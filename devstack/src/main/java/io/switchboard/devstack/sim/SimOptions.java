@@ -214,11 +214,6 @@ record SimOptions(
     return !"none".equalsIgnoreCase(mailUrl);
   }
 
-  /** Real time for a simulated duration. */
-  Duration real(Duration simulated) {
-    return Duration.ofNanos((long) (simulated.toNanos() / speed));
-  }
-
   private static String value(String[] args, int i, String option) {
     if (i >= args.length) {
       throw new IllegalArgumentException(option + " needs a value");

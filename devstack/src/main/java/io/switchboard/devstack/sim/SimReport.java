@@ -40,7 +40,8 @@ final class SimReport {
       int mailRead,
       Map<String, Integer> refusals,
       Map<String, String> problems,
-      DayScheduler scheduler) {
+      DayScheduler scheduler,
+      int dropped) {
     report.line(SECTIONS.get(0));
     truth.actions().forEach((action, n) -> report.line(String.format("  %-52s %d", action, n)));
     report.line(

@@ -99,6 +99,7 @@ public final class SupportDay {
       Instant end;
       SystemFigures system;
       int mailRead;
+      int dropped;
       try (TopicWatch topics =
               new TopicWatch(
                   options.bootstrap(),
@@ -119,6 +120,7 @@ public final class SupportDay {
         progress.awaitWork(
             Instant.now().plus(Duration.ofMillis((long) (options.drainMinutes() * 60_000))));
         desk.endDay();
+        dropped = scheduler.stop();
         settled = Settling.await(topics, truth, trail, options);
         end = Instant.now();
         MetricsSnapshot after = MetricsSnapshot.take(api, options);
@@ -143,7 +145,8 @@ public final class SupportDay {
           mailRead,
           door.refusals(),
           door.problems(),
-          scheduler);
+          scheduler,
+          dropped);
       boolean failed = verdict.failed() || comparison.failed();
       report.line("");
       report.line(
