@@ -139,6 +139,10 @@ final class Roster {
       return false;
     }
 
+    synchronized boolean wasOnline() {
+      return marks.stream().anyMatch(m -> m.presence().equals("ONLINE"));
+    }
+
     synchronized void mark(Instant at, String presence) {
       marks.add(new Mark(at, presence));
     }

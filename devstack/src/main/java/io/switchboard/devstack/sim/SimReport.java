@@ -33,6 +33,7 @@ final class SimReport {
       SimOptions options,
       SimClock clock,
       GroundTruth truth,
+      SystemTrail trail,
       TruthFigures figures,
       Comparison comparison,
       Verdict verdict,
@@ -65,6 +66,9 @@ final class SimReport {
     report.line("");
     groundTruth(report, clock, figures, verdict);
     report.line(SECTIONS.get(2));
+    for (String line : Pipeline.lines(truth, trail)) {
+      report.line("  " + line);
+    }
     report.line(
         String.format(
             "  %-9s %-44s %-22s %-10s %-10s %-8s %s",

@@ -138,6 +138,7 @@ public final class SupportDay {
           options,
           clock,
           truth,
+          trail,
           figures,
           comparison,
           verdict,

@@ -86,6 +86,22 @@ record Verdict(List<Finding> findings, List<String> notes, Map<String, Integer> 
       bounce(c, seen, findings);
       expectedPriority(c, seen, notes);
     }
+    for (Member member : played) {
+      boolean online =
+          member.alwaysPresent || member.presentAt(end, Duration.ofDays(1)) || member.wasOnline();
+      boolean assigned =
+          trail.all().stream()
+              .anyMatch(s -> s.steps.stream().anyMatch(st -> member.id.equals(st.holder())));
+      if (member.inDirectory && online && !assigned) {
+        notes.add(
+            member.id
+                + " was available ("
+                + member.shiftText()
+                + ") but routing gave them nothing (capacity "
+                + new java.util.TreeMap<>(member.capacity)
+                + ")");
+      }
+    }
     urgentFirst(trail.all(), room, allowance, findings);
     absentAssignees(trail.all(), day.roster(), room, allowance, findings);
     return new Verdict(List.copyOf(findings), List.copyOf(notes), lateCauses);
