@@ -1,10 +1,7 @@
 package io.switchboard.devstack.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.devstack.report.Format;
-import io.switchboard.devstack.sim.GroundTruth.Case;
 import io.switchboard.devstack.sim.SystemTrail.Seen;
-import io.switchboard.devstack.sim.TruthFigures.Judged;
 import io.switchboard.devstack.sim.TruthFigures.OperatorTally;
 import io.switchboard.devstack.sim.TruthFigures.Tally;
 import java.time.Instant;
@@ -36,7 +33,7 @@ record Comparison(List<Line> lines, List<String> mismatches) {
       TruthFigures truth, SystemFigures system, GroundTruth cases, SystemTrail trail, Instant end) {
     List<Line> lines = new ArrayList<>();
     List<String> mismatches = new ArrayList<>();
-    Builder b = new Builder(lines, mismatches);
+    FigureLines b = new FigureLines(lines, mismatches);
     List<Seen> all = trail.all();
     for (Map.Entry<String, Tally> entry : truth.channels.entrySet()) {
       String ch = entry.getKey();
@@ -188,146 +185,10 @@ record Comparison(List<Line> lines, List<String> mismatches) {
         null,
         system.counter("switchboard_routing_reassignments_total", "reason", "DECLINED"),
         null);
-    acknowledgements(truth, system, cases, trail, b);
-    perInquiry(cases, trail, end, truth.timerGrace(), mismatches);
+    InquiryComparison.acknowledgements(truth, system, cases, trail, b);
+    InquiryComparison.perInquiry(cases, trail, end, truth.timerGrace(), mismatches);
     system.problems.forEach(p -> mismatches.add("system figures unavailable: " + p));
     return new Comparison(List.copyOf(lines), List.copyOf(mismatches));
-  }
-
-  private static void acknowledgements(
-      TruthFigures truth, SystemFigures system, GroundTruth cases, SystemTrail trail, Builder b) {
-    java.util.Map<String, int[]> byMedium = new java.util.TreeMap<>();
-    for (Case c : cases.cases()) {
-      if (!c.accepted() || c.ackMedium == null) {
-        continue;
-      }
-      Seen seen = trail.get(c.inquiryId);
-      int[] counts = byMedium.computeIfAbsent(c.ackMedium, k -> new int[2]);
-      counts[0] +=
-          "EMAIL".equals(c.ackMedium)
-              ? (c.ackMailAt != null ? 1 : 0)
-              : (seen != null && seen.ack != null ? 1 : 0);
-      counts[1] += seen != null && seen.ack != null ? 1 : 0;
-    }
-    byMedium.forEach(
-        (medium, counts) ->
-            b.exact(
-                medium,
-                "acknowledgements received",
-                counts[0],
-                null,
-                system.counter(
-                    "switchboard_notification_sent_total",
-                    "kind",
-                    "ACKNOWLEDGEMENT",
-                    "medium",
-                    medium),
-                counts[1]));
-  }
-
-  /** Inquiry by inquiry, the topics against the simulator: each disagreement named. */
-  private static void perInquiry(
-      GroundTruth cases,
-      SystemTrail trail,
-      Instant end,
-      java.time.Duration timerGrace,
-      List<String> mismatches) {
-    for (Case c : cases.cases()) {
-      if (!c.accepted() || c.automatic()) {
-        continue;
-      }
-      Seen seen = trail.get(c.inquiryId);
-      var clock = seen == null ? null : seen.clocks.get("FIRST_RESPONSE");
-      if (clock == null) {
-        continue;
-      }
-      Judged breach =
-          TruthFigures.judgeTimer(
-              c.firstAnswer(), clock.stopProcessedAt, clock.dueAt, end, timerGrace);
-      boolean breached =
-          seen.timers.stream()
-              .anyMatch(t -> t.kind().equals("BREACHED") && t.clock().equals("FIRST_RESPONSE"));
-      if (breach == Judged.IN_TIME && breached || breach == Judged.LATE && !breached) {
-        var first = c.firstAnswer();
-        mismatches.add(
-            c.label()
-                + ": first-response clock due "
-                + clock.dueAt
-                + ", "
-                + (first == null
-                    ? "never answered"
-                    : "answered "
-                        + first.from()
-                        + ".."
-                        + first.to()
-                        + " by "
-                        + first.how()
-                        + ", stop processed "
-                        + clock.stopProcessedAt)
-                + ": the simulator expects "
-                + (breach == Judged.LATE ? "a breach" : "no breach")
-                + ", sla.events has "
-                + (breached ? "one" : "none"));
-      }
-      if (c.rated != null
-          && seen.rating != null
-          && c.resolvedBy != null
-          && !c.resolvedBy.equals(seen.ratedOperator)) {
-        mismatches.add(
-            c.label()
-                + ": rated "
-                + c.rated
-                + " after "
-                + c.resolvedBy
-                + " resolved it; csat-received"
-                + " attributes the rating to "
-                + (seen.ratedOperator == null ? "nobody" : seen.ratedOperator));
-      }
-      var answer = c.firstAnswer();
-      if (answer == null && clock.stoppedAt != null && c.resolvedAt == null) {
-        mismatches.add(
-            c.label()
-                + ": first-response clock stopped at "
-                + clock.stoppedAt
-                + " but no operator had answered");
-      }
-      if (answer != null && clock.met != null) {
-        Judged judged = TruthFigures.judge(answer, clock.dueAt, end);
-        if (judged == Judged.IN_TIME && !clock.met || judged == Judged.LATE && clock.met) {
-          mismatches.add(
-              c.label()
-                  + ": answered "
-                  + answer.from()
-                  + ".."
-                  + answer.to()
-                  + " by "
-                  + answer.how()
-                  + ", due "
-                  + clock.dueAt
-                  + ": the simulator says "
-                  + judged
-                  + ", the clock says met="
-                  + clock.met
-                  + " (stopped "
-                  + clock.stoppedAt
-                  + ")");
-        }
-        if (clock.stoppedAt != null
-            && (clock.stoppedAt.isBefore(c.sentFrom)
-                || clock.stoppedAt.isAfter(answer.to().plusSeconds(1)))) {
-          mismatches.add(
-              c.label()
-                  + ": first answer "
-                  + answer.from()
-                  + ".."
-                  + answer.to()
-                  + " by "
-                  + answer.how()
-                  + ", the first-response clock stopped at "
-                  + clock.stoppedAt);
-        }
-      }
-    }
   }
 
   private static boolean within(Spread spread, double q, JsonNode reported) {
@@ -354,143 +215,5 @@ record Comparison(List<Line> lines, List<String> mismatches) {
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);
     return all;
-  }
-
-  /** Builds lines and names mismatches. */
-  private record Builder(List<Line> lines, List<String> mismatches) {
-    /** Counts that must agree exactly; null sources have no such figure. */
-    void exact(String scope, String figure, long sim, JsonNode report, Double metric, Long topics) {
-      boolean ok = true;
-      String r = "—";
-      if (report != null) {
-        r = report.isMissingNode() || report.isNull() ? "n/a" : report.asText();
-        ok &= !report.isMissingNode() && !report.isNull() ? report.asLong() == sim : sim == 0;
-      }
-      String m = "—";
-      if (metric != null) {
-        m = Format.num(metric, 0);
-        ok &= Math.round(metric) == sim;
-      }
-      String t = topics == null ? "—" : Long.toString(topics);
-      ok &= topics == null || topics == sim;
-      add(scope, figure, Long.toString(sim), r, m, t, ok);
-    }
-
-    void exact(String scope, String figure, long sim, JsonNode report, double metric, Long topics) {
-      exact(scope, figure, sim, report, Double.valueOf(metric), topics);
-    }
-
-    void exact(String scope, String figure, long sim, JsonNode report, double metric, long topics) {
-      exact(scope, figure, sim, report, Double.valueOf(metric), Long.valueOf(topics));
-    }
-
-    /** A count the timing decides up to {@code borderline} answers. */
-    void range(
-        String scope,
-        String figure,
-        long certain,
-        long borderline,
-        JsonNode report,
-        Double metric) {
-      boolean ok = true;
-      String r = "—";
-      if (report != null) {
-        r = report.isMissingNode() || report.isNull() ? "n/a" : report.asText();
-        long value = report.isMissingNode() || report.isNull() ? 0 : report.asLong();
-        ok &= value >= certain && value <= certain + borderline;
-      }
-      String m = "—";
-      if (metric != null) {
-        m = Format.num(metric, 0);
-        ok &= metric >= certain && metric <= certain + borderline;
-      }
-      add(
-          scope,
-          figure,
-          certain + (borderline > 0 ? " (+" + borderline + " borderline)" : ""),
-          r,
-          m,
-          "—",
-          ok);
-    }
-
-    void range(
-        String scope,
-        String figure,
-        long certain,
-        long borderline,
-        JsonNode report,
-        double metric) {
-      range(scope, figure, certain, borderline, report, Double.valueOf(metric));
-    }
-
-    void percentile(String scope, String figure, Tally t, double q, JsonNode report) {
-      spread(scope, figure, t.firstResponse, q, report);
-    }
-
-    /** The system's percentile must lie in the range the simulator's windows allow. */
-    boolean spread(String scope, String figure, Spread spread, double q, JsonNode report) {
-      if (spread.count() == 0) {
-        boolean ok = report.isMissingNode() || report.isNull();
-        add(scope, figure, "n/a", ok ? "n/a" : report.asText(), "—", "—", ok);
-        return ok;
-      }
-      double[] range = spread.interpolatedRange(q);
-      boolean present = !report.isMissingNode() && !report.isNull();
-      double value = present ? report.asDouble() : Double.NaN;
-      boolean ok = present && value >= range[0] - 0.01 && value <= range[1] + 0.01;
-      add(
-          scope,
-          figure,
-          Format.num(spread.quantile(q), 1)
-              + " ("
-              + Format.num(range[0], 0)
-              + ".."
-              + Format.num(range[1], 0)
-              + ")",
-          present ? Format.num(value, 1) : "n/a",
-          "—",
-          "—",
-          ok);
-      return ok;
-    }
-
-    void average(String scope, String figure, int ratings, int sum, JsonNode report) {
-      if (ratings == 0) {
-        boolean ok = report.isMissingNode() || report.isNull();
-        add(scope, figure, "n/a", ok ? "n/a" : report.asText(), "—", "—", ok);
-        return;
-      }
-      double average = (double) sum / ratings;
-      boolean present = !report.isMissingNode() && !report.isNull();
-      boolean ok = present && Math.abs(report.asDouble() - average) <= 0.006;
-      add(
-          scope,
-          figure,
-          Format.num(average, 2),
-          present ? Format.num(report.asDouble(), 2) : "n/a",
-          "—",
-          "—",
-          ok);
-    }
-
-    private void add(
-        String scope, String figure, String sim, String r, String m, String t, boolean ok) {
-      lines.add(new Line(scope, figure, sim, r, m, t, ok));
-      if (!ok) {
-        mismatches.add(
-            scope
-                + " "
-                + figure
-                + ": simulator "
-                + sim
-                + ", reports "
-                + r
-                + ", metrics "
-                + m
-                + ", topics "
-                + t);
-      }
-    }
   }
 }
