@@ -30,7 +30,12 @@ record Comparison(List<Line> lines, List<String> mismatches) {
   }
 
   static Comparison of(
-      TruthFigures truth, SystemFigures system, GroundTruth cases, SystemTrail trail, Instant end) {
+      List<java.time.Duration> escalateAfter,
+      TruthFigures truth,
+      SystemFigures system,
+      GroundTruth cases,
+      SystemTrail trail,
+      Instant end) {
     List<Line> lines = new ArrayList<>();
     List<String> mismatches = new ArrayList<>();
     FigureLines b = new FigureLines(lines, mismatches);
@@ -186,7 +191,7 @@ record Comparison(List<Line> lines, List<String> mismatches) {
         system.counter("switchboard_routing_reassignments_total", "reason", "DECLINED"),
         null);
     InquiryComparison.acknowledgements(truth, system, cases, trail, b);
-    InquiryComparison.perInquiry(cases, trail, end, truth.timerGrace(), mismatches);
+    InquiryComparison.perInquiry(cases, trail, end, truth.timerGrace(), escalateAfter, mismatches);
     system.problems.forEach(p -> mismatches.add("system figures unavailable: " + p));
     return new Comparison(List.copyOf(lines), List.copyOf(mismatches));
   }

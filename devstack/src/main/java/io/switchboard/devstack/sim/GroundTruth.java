@@ -79,6 +79,7 @@ final class GroundTruth {
   private final List<Case> cases = new ArrayList<>();
   private final Map<String, Integer> actions = new TreeMap<>();
   private final List<String> refused = new ArrayList<>();
+  private volatile java.util.function.Consumer<Case> listener = c -> {};
 
   synchronized Case open(PlannedArrival arrival) {
     Case c = new Case(arrival);
@@ -86,17 +87,25 @@ final class GroundTruth {
     return c;
   }
 
-  synchronized void accepted(Case c, IngestDoor.Delivery delivery) {
-    c.status = delivery.status();
-    c.sentFrom = delivery.requestedAt();
-    c.sentTo = delivery.answeredAt();
-    if (delivery.accepted()) {
+  /** Who wants to know an inquiry's id as soon as the simulator has it (the operators). */
+  void onAccepted(java.util.function.Consumer<Case> listener) {
+    this.listener = listener;
+  }
+
+  void accepted(Case c, IngestDoor.Delivery delivery) {
+    synchronized (this) {
+      c.status = delivery.status();
+      c.sentFrom = delivery.requestedAt();
+      c.sentTo = delivery.answeredAt();
+      if (!delivery.accepted()) {
+        c.refusal = delivery.status() + " " + delivery.problem();
+        return;
+      }
       c.inquiryId = delivery.inquiryId();
       c.ticket = delivery.ticket();
       byInquiry.put(c.inquiryId, c);
-    } else {
-      c.refusal = delivery.status() + " " + delivery.problem();
     }
+    listener.accept(c);
   }
 
   synchronized Case byInquiry(String inquiryId) {

@@ -55,6 +55,7 @@ final class InquiryComparison {
       SystemTrail trail,
       Instant end,
       java.time.Duration timerGrace,
+      List<java.time.Duration> escalateAfter,
       List<String> mismatches) {
     for (Case c : cases.cases()) {
       if (!c.accepted() || c.automatic()) {
@@ -93,6 +94,7 @@ final class InquiryComparison {
                 + ", sla.events has "
                 + (breached ? "one" : "none"));
       }
+      escalations(c, seen, clock, end, timerGrace, escalateAfter, mismatches);
       if (c.rated != null
           && seen.rating != null
           && c.resolvedBy != null
@@ -150,6 +152,54 @@ final class InquiryComparison {
                   + ", the first-response clock stopped at "
                   + clock.stoppedAt);
         }
+      }
+    }
+  }
+
+  /** Each escalation level of an urgent inquiry's first-response clock, expected or not. */
+  private static void escalations(
+      Case c,
+      Seen seen,
+      SystemTrail.Clock clock,
+      Instant end,
+      java.time.Duration timerGrace,
+      List<java.time.Duration> escalateAfter,
+      List<String> mismatches) {
+    if (!"P1".equals(seen.priority) && !"P2".equals(seen.priority)) {
+      return;
+    }
+    for (int level = 1; level <= escalateAfter.size(); level++) {
+      Instant at = clock.dueAt.plus(escalateAfter.get(level - 1));
+      Judged expected =
+          TruthFigures.judgeTimer(c.firstAnswer(), clock.stopProcessedAt, at, end, timerGrace);
+      int wanted = level;
+      boolean fired =
+          seen.timers.stream()
+              .anyMatch(
+                  t ->
+                      t.kind().equals("ESCALATED")
+                          && t.clock().equals("FIRST_RESPONSE")
+                          && t.level() == wanted);
+      if (expected == Judged.LATE && !fired || expected == Judged.IN_TIME && fired) {
+        mismatches.add(
+            c.label()
+                + ": "
+                + seen.priority
+                + " "
+                + seen.channel
+                + " first response due "
+                + clock.dueAt
+                + (c.firstAnswer() == null
+                    ? ", never answered"
+                    : ", answered " + c.firstAnswer().from())
+                + ": escalation level "
+                + level
+                + " at "
+                + at
+                + " "
+                + (fired ? "fired, not expected" : "expected, not on sla.events")
+                + " (sla-service holds the escalations of priorities it does not count as urgent"
+                + " to its alert calendar; the priority it planned them with is its own)");
       }
     }
   }

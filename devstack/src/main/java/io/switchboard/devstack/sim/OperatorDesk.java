@@ -6,6 +6,8 @@ import io.switchboard.devstack.sim.TopicWatch.Event;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ final class OperatorDesk {
 
   private final DayContext day;
   private final Map<String, OperatorAgent> agents = new LinkedHashMap<>();
+  private final Map<String, List<Event>> early = new HashMap<>();
   private volatile boolean dayOver;
 
   OperatorDesk(DayContext day, CustomerSide customers, TokenMint tokens) {
@@ -114,12 +117,35 @@ final class OperatorDesk {
     }
   }
 
+  /**
+   * The simulator learned an inquiry's id (its channel answered 202): events that came before are
+   * taken now.
+   */
+  void known(Case c) {
+    List<Event> before;
+    synchronized (early) {
+      before = early.remove(c.inquiryId);
+    }
+    if (before != null) {
+      before.forEach(this::seen);
+    }
+  }
+
   /** Called by the topic reader after the trail took the event. */
   void seen(Event event) {
     switch (event.type()) {
       case "inquiry.assigned" -> {
-        Case c = day.truth().byInquiry(event.inquiryId());
         OperatorAgent agent = agents.get(event.payload().path("operatorId").asText());
+        Case c;
+        synchronized (early) {
+          c = day.truth().byInquiry(event.inquiryId());
+          if (c == null && agent != null) {
+            // Routing can assign before the channel's 202 reached the simulator: kept until it
+            // does.
+            early.computeIfAbsent(event.inquiryId(), k -> new ArrayList<>()).add(event);
+            return;
+          }
+        }
         if (c == null || agent == null) {
           return;
         }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * After the day, before the system's figures are read: waits (at most a minute) until the topics
+ * After the day, before the system's figures are read: waits (at most two minutes) until the topics
  * show what the simulator did — each answer stopped its first-response clock, each resolution and
  * rating arrived, each acknowledgement the deployment can send went out, each clock that passed its
  * due time unanswered breached — and the reader has caught up with the topics. What never showed is
@@ -19,7 +19,7 @@ import java.util.List;
  * @param unsettled what still did not show at the deadline
  */
 record Settling(Duration waited, List<String> unsettled) {
-  private static final Duration LIMIT = Duration.ofSeconds(60);
+  private static final Duration LIMIT = Duration.ofSeconds(120);
 
   /** Timers fire within a second of their due time (sla-service polls every 0.2 s). */
   private static final Duration TIMER_GRACE = Duration.ofSeconds(5);

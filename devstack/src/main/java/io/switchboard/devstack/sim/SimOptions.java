@@ -70,8 +70,8 @@ record SimOptions(
 
       The day
         --start DAY-HH:MM          simulated start, e.g. MON-07:00 (default)
-        --hours H                  simulated hours of arrivals (default 14)
-        --speed S                  simulated seconds per real second (default 84: 14 h in 10 min);
+        --hours H                  simulated hours of arrivals (default 10)
+        --speed S                  simulated seconds per real second (default 60: 10 h in 10 min);
                                    the SLA policy's targets are divided by it during the run
         --peak-per-hour N          new inquiries in the busiest simulated hour (default 40)
         --seed N                   the random seed: same options, same day (default 42)
@@ -151,8 +151,8 @@ record SimOptions(
             Map.copyOf(tokens),
             day(start[0]),
             LocalTime.parse(start[1]),
-            Double.parseDouble(values.getOrDefault("--hours", "14")),
-            Double.parseDouble(values.getOrDefault("--speed", "84")),
+            Double.parseDouble(values.getOrDefault("--hours", "10")),
+            Double.parseDouble(values.getOrDefault("--speed", "60")),
             Double.parseDouble(values.getOrDefault("--peak-per-hour", "40")),
             Long.parseLong(values.getOrDefault("--seed", "42")),
             Integer.parseInt(values.getOrDefault("--enrol", "0")),

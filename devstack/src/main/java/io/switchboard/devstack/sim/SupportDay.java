@@ -91,6 +91,7 @@ public final class SupportDay {
           new DayContext(options, run, clock, scheduler, door, api, truth, trail, roster);
       CustomerSide customers = new CustomerSide(day);
       OperatorDesk desk = new OperatorDesk(day, customers, tokens);
+      truth.onAccepted(desk::known);
       List<PlannedArrival> plan =
           ArrivalPlan.draw(
               clock.simStart(), options.hours(), options.peakPerHour(), options.seed(), run);
@@ -129,10 +130,14 @@ public final class SupportDay {
         mailRead = mail == null ? -1 : mail.read();
       }
       // The readers are closed: the trail and the truth hold still while they are judged.
-      Duration timerGrace = trail.longestTimerLag().plusMillis(500);
+      // A timer may fire late, and one that finds its clock already stopped does not fire at all.
+      Duration lag = trail.longestTimerLag().plusMillis(500);
+      Duration allowance = Duration.ofMillis(options.allowanceMillis());
+      Duration timerGrace = lag.compareTo(allowance) > 0 ? lag : allowance;
       TruthFigures figures = TruthFigures.of(truth, trail, options, end, timerGrace);
       Verdict verdict = Verdict.judge(day, desk.played(), settled);
-      Comparison comparison = Comparison.of(figures, system, truth, trail, end);
+      Comparison comparison =
+          Comparison.of(options.escalateAfter(), figures, system, truth, trail, end);
       SimReport.write(
           report,
           options,

@@ -83,6 +83,7 @@ record Verdict(List<Finding> findings, List<String> notes, Map<String, Integer> 
       RoutingJudge.timers(c, seen, allowance, findings);
       CustomerJudge.bounce(c, seen, findings);
       expectedPriority(c, seen, notes);
+      unanswered(c, seen, notes);
     }
     for (Member member : played) {
       boolean online =
@@ -103,6 +104,30 @@ record Verdict(List<Finding> findings, List<String> notes, Map<String, Integer> 
     RoutingJudge.urgentFirst(trail.all(), room, allowance, findings);
     RoutingJudge.absentAssignees(trail.all(), day.roster(), room, allowance, findings);
     return new Verdict(List.copyOf(findings), List.copyOf(notes), lateCauses);
+  }
+
+  /** Where an inquiry nobody answered stood at the end, and what the simulator's side did. */
+  private static void unanswered(Case c, Seen seen, List<String> notes) {
+    if (c.firstAnswer() != null) {
+      return;
+    }
+    String did =
+        c.forgottenBy != null
+            ? "forgotten by " + c.forgottenBy + " (simulated)"
+            : !c.declinedBy.isEmpty()
+                ? "declined by " + c.declinedBy
+                : !c.acceptedBy.isEmpty() ? "accepted by " + c.acceptedBy : "never accepted";
+    notes.add(
+        c.label()
+            + " ("
+            + seen.priority
+            + " "
+            + seen.channel
+            + "): unanswered at the end, "
+            + seen.status
+            + (seen.operator == null ? "" : " with " + seen.operator)
+            + "; "
+            + did);
   }
 
   private static void expectedPriority(Case c, Seen seen, List<String> notes) {
