@@ -16,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -38,6 +40,7 @@ final class MailWatch implements AutoCloseable {
   private final CustomerSide customers;
   private final String marker;
   private final Thread poller;
+  private final List<JsonNode> unmatched = new ArrayList<>();
   private volatile boolean running = true;
   private volatile String failure;
   private int next;
@@ -65,8 +68,13 @@ final class MailWatch implements AutoCloseable {
     while (running) {
       try {
         JsonNode listing = listing(next);
-        for (JsonNode message : listing.path("messages")) {
-          take(message);
+        List<JsonNode> messages = new ArrayList<>(unmatched);
+        unmatched.clear();
+        listing.path("messages").forEach(messages::add);
+        for (JsonNode message : messages) {
+          if (!take(message)) {
+            unmatched.add(message);
+          }
         }
         next = Math.max(next, listing.path("next").asInt(next));
       } catch (RuntimeException e) {
@@ -80,7 +88,12 @@ final class MailWatch implements AutoCloseable {
     }
   }
 
-  private void take(JsonNode message) {
+  /**
+   * Takes one listed message; false for a message to this run's customers whose ticket the
+   * simulator does not know yet (mail can arrive before the channel's 202 reached the simulator),
+   * which the next poll tries again.
+   */
+  private boolean take(JsonNode message) {
     String recipient = null;
     for (JsonNode to : message.path("recipients")) {
       if (to.asText().toLowerCase(Locale.ROOT).contains(marker)) {
@@ -89,11 +102,11 @@ final class MailWatch implements AutoCloseable {
     }
     Matcher ticket = TICKET.matcher(message.path("subject").asText(""));
     if (recipient == null || !ticket.find()) {
-      return;
+      return true;
     }
     Case c = find(ticket.group(1));
     if (c == null) {
-      return;
+      return false;
     }
     read++;
     Instant receivedAt = Instant.ofEpochMilli(message.path("receivedAt").asLong());
@@ -106,7 +119,7 @@ final class MailWatch implements AutoCloseable {
             java.net.URLDecoder.decode(link.group(2), java.nio.charset.StandardCharsets.UTF_8);
       }
       customers.ratingRequested(c, c.csatToken);
-      return;
+      return true;
     }
     boolean acknowledgement;
     synchronized (c) {
@@ -121,6 +134,7 @@ final class MailWatch implements AutoCloseable {
     if (acknowledgement) {
       customers.acknowledgementMailed(c, c.ackMailId, message.path("subject").asText(""));
     }
+    return true;
   }
 
   private Case find(String ticket) {

@@ -41,7 +41,10 @@ final class OperatorDesk {
     return agents.values().stream().map(OperatorAgent::member).toList();
   }
 
-  /** Plans every shift change of the day, up to {@code until} (simulated). */
+  /**
+   * Plans every shift change of the day, up to {@code until} (simulated): the end of the arrivals.
+   * Whoever is online then stays so while the day's work drains, and goes offline with the day.
+   */
   void planShifts(LocalDateTime until) {
     LocalDateTime start = day.clock().simStart();
     for (OperatorAgent agent : agents.values()) {

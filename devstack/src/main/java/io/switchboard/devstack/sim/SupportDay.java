@@ -112,7 +112,7 @@ public final class SupportDay {
           MailWatch mail = options.readsMail() ? new MailWatch(http, day, customers) : null) {
         clock.start(Instant.now().plusSeconds(1));
         LocalDateTime simEnd = clock.simStart().plusSeconds((long) (options.hours() * 3600));
-        desk.planShifts(simEnd.plusHours(6));
+        desk.planShifts(simEnd);
         for (PlannedArrival arrival : plan) {
           scheduler.at(arrival.at(), () -> customers.arrive(arrival));
         }
