@@ -21,8 +21,12 @@ import java.util.concurrent.CompletableFuture;
  * schema per service, as in production) with an SMTP server in this JVM.
  */
 final class RunningSystem implements AutoCloseable {
+  /** The SMTP server in this JVM; null when the test brought its own. */
   final GreenMail mail;
+
   final KafkaTestClient kafka;
+  private final String bootstrapServers;
+  private final String topicPrefix;
   private final List<ServiceProcess> processes = new ArrayList<>();
 
   RunningSystem() {
@@ -45,18 +49,35 @@ final class RunningSystem implements AutoCloseable {
       List<SwitchboardService> instances,
       Map<String, String> extra,
       Map<SwitchboardService, Map<String, String>> perService) {
+    this(instances, extra, perService, 0);
+  }
+
+  /**
+   * @param smtpPort an SMTP server the test runs itself (e.g. devstack's MailServer, whose viewer
+   *     lists what customers received); 0 starts GreenMail in this JVM as {@link #mail}
+   */
+  RunningSystem(
+      List<SwitchboardService> instances,
+      Map<String, String> extra,
+      Map<SwitchboardService, Map<String, String>> perService,
+      int smtpPort) {
     TestInfra infra = TestInfra.get();
     Path root = Path.of(System.getProperty("sbtest.root"));
-    String topicPrefix = "e2e" + UUID.randomUUID().toString().substring(0, 8) + ".";
-    mail = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
+    topicPrefix = "e2e" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    bootstrapServers = infra.bootstrapServers();
+    if (smtpPort > 0) {
+      mail = null;
+    } else {
+      mail = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      mail.start();
+    }
     var stack =
         new SwitchboardService.Stack(
             infra.bootstrapServers(),
             infra.postgresPort(),
             infra.newDatabase("e2e"),
             infra.postgresUser(),
-            mail.getSmtp().getPort(),
+            smtpPort > 0 ? smtpPort : mail.getSmtp().getPort(),
             topicPrefix);
     Path logs = root.resolve("e2e-tests").resolve("target").resolve("service-logs");
     for (SwitchboardService service : instances) {
@@ -82,6 +103,15 @@ final class RunningSystem implements AutoCloseable {
         .baseUrl();
   }
 
+  String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The prefix of every topic name of this system. */
+  String topicPrefix() {
+    return topicPrefix;
+  }
+
   /** Every instance, in start order. */
   List<ServiceProcess> processes() {
     return List.copyOf(processes);
@@ -93,6 +123,8 @@ final class RunningSystem implements AutoCloseable {
       kafka.close();
     }
     processes.forEach(ServiceProcess::close);
-    mail.stop();
+    if (mail != null) {
+      mail.stop();
+    }
   }
 }

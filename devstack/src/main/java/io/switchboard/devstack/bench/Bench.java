@@ -4,6 +4,8 @@ import io.switchboard.devstack.LocalStack;
 import io.switchboard.devstack.Ports;
 import io.switchboard.devstack.ServiceProcess;
 import io.switchboard.devstack.SwitchboardService;
+import io.switchboard.devstack.report.Format;
+import io.switchboard.devstack.report.Report;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,7 +205,7 @@ public final class Bench {
             + " cores, "
             + Format.mib(memory)
             + " memory, load average "
-            + Procs.loadAverage()
+            + Report.loadAverage()
             + " at the start (other work on the machine skews every figure: see"
             + " \"others\" under CPU)");
     StringBuilder services = new StringBuilder();

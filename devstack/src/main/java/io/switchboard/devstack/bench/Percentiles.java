@@ -1,5 +1,7 @@
 package io.switchboard.devstack.bench;
 
+import io.switchboard.devstack.report.Format;
+import io.switchboard.devstack.report.Quantiles;
 import java.util.Arrays;
 
 /** Exact percentiles (nearest rank) over every value of a step, not a sample or a histogram. */
@@ -14,15 +16,10 @@ record Percentiles(int count, double p50, double p99, double p999, double max) {
     Arrays.sort(sorted);
     return new Percentiles(
         sorted.length,
-        rank(sorted, 0.50),
-        rank(sorted, 0.99),
-        rank(sorted, 0.999),
+        Quantiles.nearestRank(sorted, 0.50),
+        Quantiles.nearestRank(sorted, 0.99),
+        Quantiles.nearestRank(sorted, 0.999),
         sorted[sorted.length - 1]);
-  }
-
-  private static double rank(long[] sorted, double quantile) {
-    int index = (int) Math.ceil(quantile * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 
   /** {@code p50 12 ms p99 80 ms p999 140 ms max 151 ms}, values given in milliseconds. */

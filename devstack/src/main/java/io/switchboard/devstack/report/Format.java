@@ -1,12 +1,12 @@
-package io.switchboard.devstack.bench;
+package io.switchboard.devstack.report;
 
 import java.util.Locale;
 
 /** Number formats of the report: fixed locale, so that reports compare line by line. */
-final class Format {
+public final class Format {
   private Format() {}
 
-  static String ms(double millis) {
+  public static String ms(double millis) {
     if (Double.isNaN(millis)) {
       return "n/a";
     }
@@ -19,7 +19,7 @@ final class Format {
     return String.format(Locale.ROOT, "%.1f ms", millis);
   }
 
-  static String rate(double perSecond) {
+  public static String rate(double perSecond) {
     if (Double.isNaN(perSecond)) {
       return "n/a";
     }
@@ -28,25 +28,25 @@ final class Format {
         : String.format(Locale.ROOT, "%.1f/s", perSecond);
   }
 
-  static String count(long n) {
+  public static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
-  static String num(double value, int decimals) {
+  public static String num(double value, int decimals) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return "n/a";
     }
     return String.format(Locale.ROOT, "%,." + decimals + "f", value);
   }
 
-  static String mib(long bytes) {
+  public static String mib(long bytes) {
     if (bytes <= 0) {
       return "n/a";
     }
     return String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024.0));
   }
 
-  static String percent(double fraction) {
+  public static String percent(double fraction) {
     if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
       return "n/a";
     }

@@ -1,4 +1,4 @@
-package io.switchboard.devstack.bench;
+package io.switchboard.devstack.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** The report: printed as it is written, and appended to its file line by line. */
-final class Report {
+/**
+ * A report of the benchmark or the simulator: printed as it is written, and appended to its file
+ * line by line, so that an interrupted run keeps what it had found.
+ */
+public final class Report {
   private final Path file;
 
-  Report(Path file) {
+  public Report(Path file) {
     this.file = file;
     try {
       Files.createDirectories(file.getParent());
@@ -21,11 +24,11 @@ final class Report {
     }
   }
 
-  Path file() {
+  public Path file() {
     return file;
   }
 
-  void line(String text) {
+  public void line(String text) {
     System.out.println(text);
     System.out.flush();
     try {
@@ -35,13 +38,23 @@ final class Report {
     }
   }
 
-  void line(String label, String text) {
+  public void line(String label, String text) {
     line(String.format("  %-24s %s", label, text));
   }
 
   /** Progress that is not part of the report: printed only. */
-  static void progress(String text) {
+  public static void progress(String text) {
     System.out.println("  … " + text);
     System.out.flush();
+  }
+
+  /** The machine's load average over 1, 5 and 15 minutes: figures mean little without it. */
+  public static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "?";
+    }
   }
 }

@@ -1,0 +1,116 @@
+package io.switchboard.devstack.sim;
+
+import io.switchboard.devstack.sim.Roster.Member;
+import io.switchboard.devstack.sim.SystemTrail.Seen;
+import io.switchboard.devstack.sim.SystemTrail.Step;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who could have taken an inquiry at a given moment, by routing's own rules (present, on shift by
+ * the directory schedule, skilled for its channel, language and topic, below capacity on its
+ * channel), rebuilt from the lifecycle topic and the presence the simulator stated. Load counts
+ * every inquiry an operator held, the simulator's or not; inquiries held from before the run are
+ * unknown to it, which the report states.
+ */
+final class RoomModel {
+  /** An operator held an inquiry of a channel from {@code from} until {@code to} (exclusive). */
+  private record Hold(String channel, Instant from, Instant to) {}
+
+  /** Why an operator could take the inquiry: "2 of 3 free on CHAT". */
+  record Room(Member member, int free, int capacity) {
+    String text(String channel) {
+      return member.id + " (" + free + " of " + capacity + " free on " + channel + ")";
+    }
+  }
+
+  private final Roster roster;
+  private final Set<String> played;
+  private final Duration idleTimeout;
+  private final Map<String, List<Hold>> holds = new HashMap<>();
+
+  RoomModel(Roster roster, Collection<Member> played, Collection<Seen> inquiries, Instant end) {
+    this.roster = roster;
+    this.played = new HashSet<>();
+    played.forEach(m -> this.played.add(m.id));
+    this.idleTimeout = Duration.ofMinutes(5);
+    for (Seen seen : inquiries) {
+      String holder = null;
+      Instant since = null;
+      for (Step step : seen.steps) {
+        if (holder != null && !holder.equals(step.holder())) {
+          add(holder, seen.channel, since, step.at());
+          holder = null;
+        }
+        if (holder == null && step.holder() != null) {
+          holder = step.holder();
+          since = step.at();
+        }
+      }
+      if (holder != null) {
+        add(holder, seen.channel, since, end);
+      }
+    }
+  }
+
+  private void add(String operator, String channel, Instant from, Instant to) {
+    holds.computeIfAbsent(operator, k -> new ArrayList<>()).add(new Hold(channel, from, to));
+  }
+
+  /** Inquiries of a channel the operator held just before {@code at}. */
+  int loadBefore(String operator, String channel, Instant at) {
+    int load = 0;
+    for (Hold hold : holds.getOrDefault(operator, List.of())) {
+      if (hold.channel().equals(channel) && hold.from().isBefore(at) && !hold.to().isBefore(at)) {
+        load++;
+      }
+    }
+    return load;
+  }
+
+  /**
+   * An operator of {@code team} who could have taken an inquiry of this channel, language and topic
+   * at {@code at}, not one of {@code excluded}; null when nobody could. Only operators whose
+   * presence is known count: duty operators and the ones the simulator plays.
+   */
+  Room roomAt(
+      String team,
+      String channel,
+      String language,
+      String topic,
+      Set<String> excluded,
+      Instant at) {
+    for (Member member : roster.team(team)) {
+      if (excluded.contains(member.id) || !known(member)) {
+        continue;
+      }
+      if (!member.presentAt(at, idleTimeout)
+          || !member.onRealShift(at)
+          || !member.skilled(channel, language, topic)) {
+        continue;
+      }
+      int capacity = member.capacity(channel);
+      int free = capacity - loadBefore(member.id, channel, at);
+      if (free > 0) {
+        return new Room(member, free, capacity);
+      }
+    }
+    return null;
+  }
+
+  /** Whether routing would count the operator as present and on shift at that moment. */
+  boolean available(Member member, Instant at) {
+    return member.presentAt(at, idleTimeout) && member.onRealShift(at);
+  }
+
+  boolean known(Member member) {
+    return member.alwaysPresent || played.contains(member.id);
+  }
+}

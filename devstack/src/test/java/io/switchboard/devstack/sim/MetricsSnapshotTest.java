@@ -1,0 +1,46 @@
+package io.switchboard.devstack.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetricsSnapshotTest {
+  @Test
+  void countersAreComparedAsWhatTheRunAdded() {
+    MetricsSnapshot before =
+        snapshot(
+            """
+            # HELP switchboard_ingest_inquiries_received_total new inquiries
+            switchboard_ingest_inquiries_received_total{channel="CHAT"} 3.0
+            switchboard_ingest_inquiries_received_total{channel="EMAIL"} 10.0
+            jvm_memory_used_bytes{area="heap"} 1.0E8
+            """);
+    MetricsSnapshot after =
+        snapshot(
+            """
+            switchboard_ingest_inquiries_received_total{channel="CHAT"} 7.0
+            switchboard_ingest_inquiries_received_total{channel="EMAIL"} 12.0
+            switchboard_sla_clock_elapsed_seconds_bucket{clock="FIRST_RESPONSE",priority="P1",le="30.0"} 2.0
+            """);
+
+    assertThat(
+            after.since(
+                before,
+                "switchboard_ingest_inquiries_received_total",
+                MetricsSnapshot.labels("channel", "CHAT")))
+        .isEqualTo(4.0);
+    assertThat(
+            after.since(
+                before, "switchboard_ingest_inquiries_received_total", MetricsSnapshot.labels()))
+        .isEqualTo(6.0);
+    assertThat(after.labelValues("switchboard_sla_clock_elapsed_seconds_bucket", "le"))
+        .containsExactly("30.0");
+    assertThat(before.series).hasSize(2);
+  }
+
+  private static MetricsSnapshot snapshot(String text) {
+    return new MetricsSnapshot(Instant.now(), MetricsSnapshot.parse(text), List.of());
+  }
+}
