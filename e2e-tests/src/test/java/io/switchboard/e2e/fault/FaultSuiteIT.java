@@ -132,8 +132,7 @@ class FaultSuiteIT {
     assertThat(rows.stream().filter(FaultRow::failed).map(FaultRow::fault).toList())
         .as(
             "faults that lost, doubled or dead-lettered inquiries or left a service not ready:%n%s%n%s",
-            table,
-            failedDetails)
+            table, failedDetails)
         .isEmpty();
   }
 
