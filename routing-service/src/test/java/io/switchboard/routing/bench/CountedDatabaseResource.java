@@ -1,6 +1,7 @@
 package io.switchboard.routing.bench;
 
 import io.switchboard.contracts.Topics;
+import io.switchboard.testing.RoundTripProxy;
 import io.switchboard.testing.SwitchboardTestResource;
 import io.switchboard.testing.TestInfra;
 import java.io.IOException;
@@ -13,32 +14,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The usual broker and database, with the service's reactive connections (all its runtime SQL)
- * going through a {@link CountingPostgresProxy}. Flyway and the benchmark's own JDBC reads go
- * straight to the database and are not counted.
+ * going through a {@link RoundTripProxy} (every round trip counted, preparations too). Flyway and
+ * the benchmark's own JDBC reads go straight to the database and are not counted.
  */
 public class CountedDatabaseResource extends SwitchboardTestResource {
-  /** Marks the benchmark's {@code AtomicLong} field that receives the round-trip counter. */
+  /** Marks the benchmark's {@code RoundTripProxy} field that receives the counting proxy. */
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.FIELD)
   public @interface RoundTrips {}
 
   static final int PARTITIONS = 4;
 
-  private final AtomicLong roundTrips = new AtomicLong();
-  private CountingPostgresProxy proxy;
+  private RoundTripProxy proxy;
 
   @Override
   public Map<String, String> start() {
     Map<String, String> config = new HashMap<>(super.start());
     try {
-      proxy = new CountingPostgresProxy(TestInfra.get().postgresPort(), roundTrips);
+      proxy = new RoundTripProxy(TestInfra.get().postgresPort());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -78,7 +77,7 @@ public class CountedDatabaseResource extends SwitchboardTestResource {
   @Override
   public void inject(TestInjector injector) {
     injector.injectIntoFields(
-        roundTrips, new TestInjector.AnnotatedAndMatchesType(RoundTrips.class, AtomicLong.class));
+        proxy, new TestInjector.AnnotatedAndMatchesType(RoundTrips.class, RoundTripProxy.class));
   }
 
   @Override
@@ -87,8 +86,8 @@ public class CountedDatabaseResource extends SwitchboardTestResource {
       if (proxy != null) {
         proxy.close();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot close the round-trip proxy", e);
     }
   }
 }

@@ -13,6 +13,7 @@ import io.switchboard.contracts.EventType;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.routing.bench.CountedDatabaseResource.RoundTrips;
 import io.switchboard.testing.EventFixtures;
+import io.switchboard.testing.RoundTripProxy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -42,8 +42,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@value #WARM_UP} inquiries that all find a free operator, then {@code
  * routing.benchmark.inquiries} (default 50,000) of which part queue. Prints per phase: inquiries
  * routed per second, p50/p99 from received to assigned, database round trips per inquiry and per
- * assignment measured on the wire by {@link CountingPostgresProxy}, heap, and the main phase
- * against the warm-up. Run with {@code ./mvnw verify -pl routing-service -Dtest=RoutingBenchmark
+ * assignment measured on the wire by {@link RoundTripProxy}, heap, and the main phase against the
+ * warm-up. Run with {@code ./mvnw verify -pl routing-service -Dtest=RoutingBenchmark
  * -Drouting.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @QuarkusTest
@@ -82,7 +82,7 @@ class RoutingBenchmark {
   @ConfigProperty(name = "switchboard.topic-prefix")
   String topicPrefix;
 
-  @RoundTrips AtomicLong roundTrips;
+  @RoundTrips RoundTripProxy database;
 
   private record Phase(
       String name,
@@ -138,7 +138,7 @@ class RoutingBenchmark {
   private Phase run(KafkaProducer<String, String> producer, String name, int count, long before)
       throws Exception {
     Instant since = Instant.now();
-    long trips = roundTrips.get();
+    long trips = database.roundTrips();
     long start = System.nanoTime();
     publish(producer, count);
     long published = System.nanoTime();
@@ -149,7 +149,7 @@ class RoutingBenchmark {
         .until(
             () -> count("select count(*) from routing.inquiry where status <> 'NEW'") >= expected);
     long done = System.nanoTime();
-    long used = roundTrips.get() - trips;
+    long used = database.roundTrips() - trips;
     String mine = " from routing.inquiry where received_at >= '" + since + "'";
     return new Phase(
         name,
