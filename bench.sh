@@ -34,45 +34,11 @@ install_missing wrk wrk
 install_missing pgbench postgresql-client-15
 install_missing curl curl
 
-port() { # <variable> <default>: the port LocalStack would use
-  local value=${!1:-}
-  echo "${value:-$2}"
-}
-KAFKA_PORT=$(port SWITCHBOARD_KAFKA_PORT 9092)
-POSTGRES_PORT=$(port SWITCHBOARD_POSTGRES_PORT 55432)
-SMTP_PORT=$(port SWITCHBOARD_SMTP_PORT 2525)
-VIEWER_PORT=$(port SWITCHBOARD_MAIL_VIEWER_PORT 8025)
-SERVICE_PORTS="$(port SWITCHBOARD_INGEST_PORT 8081) $(port SWITCHBOARD_ROUTING_PORT 8082)"
-SERVICE_PORTS="$SERVICE_PORTS $(port SWITCHBOARD_SLA_PORT 8083) $(port SWITCHBOARD_NOTIFICATION_PORT 8084)"
-
-ready_services() {
-  local ready=0
-  for p in $SERVICE_PORTS; do
-    if curl -fsS -m 3 -o /dev/null "http://127.0.0.1:$p/q/health/ready" 2> /dev/null; then
-      ready=$((ready + 1))
-    fi
-  done
-  echo "$ready"
-}
-
-listening() { # <port>
-  (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null
-}
+STACK_SCRIPT=bench.sh
+STACK_FAILURE=1
+source bin/stack.sh
 
 mkdir -p target/bench
-stack_pid=""
-stop_stack() {
-  if [ -n "$stack_pid" ] && kill -0 "$stack_pid" 2> /dev/null; then
-    echo "Stopping the stack bench.sh started ..." >&2
-    kill -TERM "$stack_pid" 2> /dev/null || true
-    for _ in $(seq 1 90); do
-      kill -0 "$stack_pid" 2> /dev/null || break
-      sleep 1
-    done
-  fi
-}
-trap stop_stack EXIT
-
 ready=$(ready_services)
 if [ "$ready" -eq 4 ]; then
   stack=reused
@@ -87,48 +53,12 @@ if [ "$ready" -eq 4 ]; then
     ./mvnw -B -q package -DskipTests -pl ingest-service -am
   fi
 else
-  for p in $KAFKA_PORT $POSTGRES_PORT $SMTP_PORT $VIEWER_PORT $SERVICE_PORTS; do
-    if listening "$p"; then
-      echo "Port $p is in use but the stack is not ready ($ready of 4 services answer" >&2
-      echo "/q/health/ready). Stop whatever holds it, or wait for ./run.sh to finish starting." >&2
-      exit 1
-    fi
-  done
+  require_free_ports
   stack=started
   echo "Building (tests skipped) ..." >&2
   ./mvnw -B -q package -DskipTests
   # Fresh state each run: figures do not depend on what earlier runs left in the database.
-  state=target/bench/stack
-  rm -rf "$state"
-  log=target/bench/stack.log
-  echo "Starting the local stack (state $state, log $log) ..." >&2
-  # In the background, Ctrl-C does not reach it (a script's background jobs ignore SIGINT): the
-  # EXIT trap stops it with SIGTERM, services before the broker.
-  SWITCHBOARD_STATE_DIR=$state "$JAVA_HOME/bin/java" -Xmx512m \
-    -cp "devstack/target/classes:$(cat devstack/target/devstack.classpath)" \
-    io.switchboard.devstack.LocalStack > "$log" 2>&1 &
-  stack_pid=$!
-  for _ in $(seq 1 300); do
-    if ! kill -0 "$stack_pid" 2> /dev/null; then
-      echo "The stack did not start:" >&2
-      tail -40 "$log" >&2
-      exit 1
-    fi
-    if [ "$(ready_services)" -eq 4 ]; then
-      break
-    fi
-    sleep 1
-  done
-  if [ "$(ready_services)" -ne 4 ]; then
-    echo "The stack was not ready after 300 s; see $log" >&2
-    exit 1
-  fi
+  start_stack target/bench/stack
 fi
 
-commit="$(git rev-parse --short HEAD 2> /dev/null || echo unknown)"
-if [ -n "$(git status --porcelain 2> /dev/null)" ]; then
-  commit="$commit+uncommitted"
-fi
-"$JAVA_HOME/bin/java" -Xmx512m \
-  -cp "devstack/target/classes:$(cat devstack/target/devstack.classpath)" \
-  io.switchboard.devstack.bench.Bench --stack "$stack" --commit "$commit" "$@"
+devstack_java io.switchboard.devstack.bench.Bench --stack "$stack" --commit "$(commit_label)" "$@"
