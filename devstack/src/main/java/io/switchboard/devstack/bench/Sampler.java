@@ -177,6 +177,20 @@ final class Sampler implements AutoCloseable {
     return new ArrayList<>(usage.values());
   }
 
+  /** The readings once stopped, apart from the sampler's thread. */
+  Figures figures() {
+    return new Figures(usage(), seconds, machineCores(), selfCores());
+  }
+
+  /**
+   * What a sampler found over a step.
+   *
+   * @param seconds from the start to the stop
+   * @param machineCores cores the whole machine kept busy (all processes, ours and others')
+   * @param selfCores cores the benchmark's own JVM used
+   */
+  record Figures(List<Usage> usage, double seconds, double machineCores, double selfCores) {}
+
   double seconds() {
     return seconds;
   }
