@@ -1,5 +1,5 @@
 -- wrk script of ./bench.sh: web-form inquiries, each with its own Idempotency-Key and its own
--- customer address (an acknowledgement per address and 10 minutes would otherwise be suppressed),
+-- customer address (the loop guard suppresses a fourth acknowledgement per address in 10 minutes),
 -- Russian and English as the local run's customers write them.
 --
 -- The driver (io.switchboard.devstack.bench) fills in the constants below. With a rate, the send

@@ -25,10 +25,17 @@ public interface NotificationConfig {
   Duration expectedTimeWait();
 
   /**
-   * At most one acknowledgement per customer address within this window, so two systems never loop.
+   * With {@link #acknowledgementsPerWindow()}: a loop guard. An address that got that many
+   * acknowledgements within this window gets no more until it has fewer, so two systems that answer
+   * each other's mail without marking it automatic stop after a few rounds, while a customer who
+   * writes about two things in a row learns both tickets. Zero turns the guard off.
    */
   @WithDefault("10m")
   Duration acknowledgementWindow();
+
+  /** Acknowledgements one address may get within {@link #acknowledgementWindow()}. */
+  @WithDefault("3")
+  int acknowledgementsPerWindow();
 
   /**
    * A folder whose {@code <template>.<language>.txt} files replace the built-in texts; read at

@@ -15,6 +15,8 @@ import java.util.List;
  * acknowledgement recorded as a failed delivery.
  */
 final class CustomerJudge {
+  private static final Duration LOOP_GUARD_WINDOW = Duration.ofMinutes(10);
+
   private CustomerJudge() {}
 
   static void automatic(Case c, Seen seen, List<Finding> findings) {
@@ -120,32 +122,38 @@ final class CustomerJudge {
   }
 
   /**
-   * The same customer address was acknowledged shortly before for another inquiry: what
-   * notification-service's one-acknowledgement-per-address window suppresses.
+   * The same customer address was acknowledged for other inquiries in the ten minutes before:
+   * notification-service's loop guard (3 acknowledgements per address per 10 minutes by default)
+   * suppresses the next one.
    */
   private static String sameAddress(Case c, DayContext day) {
-    for (Case earlier : day.truth().cases()) {
-      if (earlier == c
-          || !earlier.accepted()
-          || earlier.sentTo == null
-          || !earlier.sentTo.isBefore(c.sentFrom)
-          || !c.ackMedium.equals(earlier.ackMedium)
-          || earlier.arrival().customer().id() != c.arrival().customer().id()) {
+    List<String> earlier = new ArrayList<>();
+    for (Case other : day.truth().cases()) {
+      if (other == c
+          || !other.accepted()
+          || other.sentTo == null
+          || !other.sentTo.isBefore(c.sentFrom)
+          || !c.ackMedium.equals(other.ackMedium)
+          || other.arrival().customer().id() != c.arrival().customer().id()) {
         continue;
       }
-      Seen before = day.trail().get(earlier.inquiryId);
-      if (before != null && before.ack != null) {
-        return " — the same "
-            + c.ackMedium
-            + " address was acknowledged for "
-            + earlier.label()
-            + " "
-            + Duration.between(before.ack.at(), c.sentFrom).toSeconds()
-            + " s earlier (notification-service sends one acknowledgement per address per window;"
-            + " the second inquiry's customer never learns its ticket)";
+      Seen before = day.trail().get(other.inquiryId);
+      if (before != null
+          && before.ack != null
+          && before.ack.at().isAfter(c.sentFrom.minus(LOOP_GUARD_WINDOW))) {
+        earlier.add(other.label());
       }
     }
-    return "";
+    if (earlier.isEmpty()) {
+      return "";
+    }
+    return " — the same "
+        + c.ackMedium
+        + " address was acknowledged for "
+        + String.join(", ", earlier)
+        + " in the 10 minutes before (notification-service's loop guard: at most"
+        + " acknowledgements-per-window per address within acknowledgement-window; this customer"
+        + " never learns its ticket)";
   }
 
   static void bounce(Case c, Seen seen, List<Finding> findings) {

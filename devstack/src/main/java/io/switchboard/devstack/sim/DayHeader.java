@@ -119,8 +119,8 @@ final class DayHeader {
             + " simulated");
     report.line("  routing's shift check: directory schedules are judged by the real clock");
     report.line(
-        "  notification: one acknowledgement per address per window (10 min), the 3 s wait for"
-            + " sla-service's due time");
+        "  notification: the loop guard (3 acknowledgements per address per 10 min), the 3 s wait"
+            + " for sla-service's due time");
     report.line("");
     report.line("Staff (GET /api/admin/directory)");
     List<Member> played = desk.played();

@@ -9,11 +9,9 @@ import io.switchboard.notification.template.MessageTemplates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Which inquiries are acknowledged, where, and when: pure, no I/O. */
 public final class Acknowledgements {
@@ -56,14 +54,18 @@ public final class Acknowledgements {
   }
 
   /**
-   * One acknowledgement per address within a batch: the later ones are written down suppressed, as
-   * the ledger does for an address acknowledged in an earlier batch.
+   * At most {@code limit} acknowledgements per address within a batch: the later ones are written
+   * down suppressed, as the ledger does for an address that reached the limit in earlier batches.
+   * (The ledger counts what earlier batches wrote, so one batch can take an address at most {@code
+   * limit - 1} past the limit.)
    */
-  public static List<QueuedDelivery> oncePerAddress(List<QueuedDelivery> acknowledgements) {
-    Set<String> seen = new HashSet<>();
+  public static List<QueuedDelivery> atMostPerAddress(
+      List<QueuedDelivery> acknowledgements, int limit) {
+    Map<String, Integer> seen = new HashMap<>();
     List<QueuedDelivery> result = new ArrayList<>(acknowledgements.size());
     for (QueuedDelivery ack : acknowledgements) {
-      result.add(seen.add(ack.recipientKey()) ? ack : ack.suppress());
+      int nth = seen.merge(ack.recipientKey(), 1, Integer::sum);
+      result.add(nth <= limit ? ack : ack.suppress());
     }
     return result;
   }

@@ -38,6 +38,7 @@ public class NotificationInboundConsumer implements EventConsumer {
   private final Senders senders;
   private final Duration wait;
   private final Duration window;
+  private final int perWindow;
 
   public NotificationInboundConsumer(
       CustomerContacts contacts,
@@ -53,6 +54,7 @@ public class NotificationInboundConsumer implements EventConsumer {
     this.senders = senders;
     this.wait = config.expectedTimeWait();
     this.window = config.acknowledgementWindow();
+    this.perWindow = config.acknowledgementsPerWindow();
   }
 
   @Override
@@ -90,7 +92,7 @@ public class NotificationInboundConsumer implements EventConsumer {
                     acknowledged.stream().map(InquiryReceived::inquiryId).toList()))
         .map(dueKnown -> acknowledgements(acknowledged, routes, dueKnown))
         .chain(acks -> alerts.plan(events, Map.of()).map(alertRows -> concat(acks, alertRows)))
-        .chain(rows -> queue.enqueue(rows, window));
+        .chain(rows -> queue.enqueue(rows));
   }
 
   private static List<QueuedDelivery> concat(List<QueuedDelivery> a, List<QueuedDelivery> b) {
@@ -110,7 +112,7 @@ public class NotificationInboundConsumer implements EventConsumer {
                     Acknowledgements.plan(
                         inquiry, routes.get(inquiry), dueKnown.contains(inquiry.inquiryId()), wait))
             .toList();
-    return window.isPositive() ? Acknowledgements.oncePerAddress(acks) : acks;
+    return window.isPositive() ? Acknowledgements.atMostPerAddress(acks, perWindow) : acks;
   }
 
   private Uni<Void> bounces(List<InquiryReceived> inquiries) {

@@ -17,7 +17,6 @@ import io.switchboard.notification.delivery.NotificationIds;
 import io.switchboard.notification.delivery.QueuedDelivery;
 import io.switchboard.platform.consumer.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +32,6 @@ public class NotificationSlaConsumer implements EventConsumer {
   private final ChatFallback chatFallback;
   private final AlertPlanner alerts;
   private final DeliveryQueue queue;
-  private final Duration window;
 
   public NotificationSlaConsumer(
       AcknowledgementPromises promises,
@@ -47,7 +45,6 @@ public class NotificationSlaConsumer implements EventConsumer {
     this.chatFallback = chatFallback;
     this.alerts = alerts;
     this.queue = queue;
-    this.window = config.acknowledgementWindow();
   }
 
   @Override
@@ -108,6 +105,6 @@ public class NotificationSlaConsumer implements EventConsumer {
                           rows.addAll(alertRows);
                           return rows;
                         }))
-        .chain(rows -> queue.enqueue(rows, window));
+        .chain(rows -> queue.enqueue(rows));
   }
 }

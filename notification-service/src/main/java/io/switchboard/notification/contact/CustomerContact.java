@@ -38,9 +38,6 @@ public class CustomerContact extends PanacheEntityBase {
   @Column(name = "thread_ref")
   public String threadRef;
 
-  @Column(name = "operator_id")
-  public String operatorId;
-
   @Column(name = "created_at")
   public Instant createdAt;
 }

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.contracts.InquiryAssigned;
 import io.switchboard.contracts.InquiryReceived;
 import io.switchboard.notification.acknowledgement.AcknowledgementRoute;
 import io.switchboard.notification.template.CustomerNames;
 import io.switchboard.notification.template.Language;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +30,7 @@ public class CustomerContacts {
   private final ObjectMapper json;
   private final String remember;
   private final String assign;
+  private final String operatorOf;
 
   public CustomerContacts(
       ObjectMapper json,
@@ -44,13 +48,19 @@ public class CustomerContacts {
             + " name text, language text, channel text, medium text, address text,"
             + " thread_ref text)"
             + " on conflict (inquiry_id) do nothing";
+    // The latest assignment wins whichever order the events are applied in; a redelivered one
+    // changes nothing.
     this.assign =
-        "update "
+        "insert into "
             + schema
-            + ".customer_contact c set operator_id = r.operator_id"
+            + ".inquiry_operator as o (inquiry_id, operator_id, assigned_at)"
+            + " select r.inquiry_id, r.operator_id, r.assigned_at"
             + " from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(inquiry_id uuid,"
-            + " operator_id text)"
-            + " where c.inquiry_id = r.inquiry_id";
+            + " operator_id text, assigned_at timestamptz)"
+            + " on conflict (inquiry_id) do update set operator_id = excluded.operator_id,"
+            + " assigned_at = excluded.assigned_at where o.assigned_at <= excluded.assigned_at";
+    this.operatorOf =
+        "select operator_id from " + schema + ".inquiry_operator where inquiry_id = :inquiry";
   }
 
   /** Remembers how to reach each inquiry's customer; an inquiry remembered before is kept. */
@@ -77,18 +87,41 @@ public class CustomerContacts {
   }
 
   /**
-   * Remembers who handles each inquiry, for its rating; the last assignment of an inquiry in the
-   * list wins, unknown inquiries are ignored.
+   * Remembers who handles each inquiry, for its rating: the latest assignment of each inquiry, also
+   * of one whose contact is not known yet.
    */
-  public Uni<Void> assign(Map<String, String> operatorByInquiry) {
-    if (operatorByInquiry.isEmpty()) {
+  public Uni<Void> assign(List<InquiryAssigned> assignments) {
+    if (assignments.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    List<Map<String, Object>> rows =
-        operatorByInquiry.entrySet().stream()
-            .map(e -> Map.<String, Object>of("inquiry_id", e.getKey(), "operator_id", e.getValue()))
-            .toList();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    Map<String, InquiryAssigned> latest = new LinkedHashMap<>();
+    for (InquiryAssigned assigned : assignments) {
+      latest.merge(
+          assigned.inquiryId(),
+          assigned,
+          (a, b) -> b.occurredAt().isBefore(a.occurredAt()) ? a : b);
+    }
+    for (InquiryAssigned assigned : latest.values()) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("inquiry_id", assigned.inquiryId());
+      row.put("operator_id", assigned.operatorId());
+      row.put("assigned_at", assigned.occurredAt().toString());
+      rows.add(row);
+    }
     return execute(assign, rows);
+  }
+
+  /** Who handles the inquiry, when an operator was assigned. */
+  public Uni<String> operatorOf(UUID inquiryId) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(operatorOf, String.class)
+                    .setParameter("inquiry", inquiryId)
+                    .getResultList())
+        .map(found -> found.isEmpty() ? null : found.getFirst());
   }
 
   private Uni<Void> execute(String sql, List<Map<String, Object>> rows) {

@@ -6,6 +6,7 @@ import io.switchboard.contracts.CsatReceived;
 import io.switchboard.contracts.EventIds;
 import io.switchboard.notification.NotificationConfig;
 import io.switchboard.notification.contact.CustomerContact;
+import io.switchboard.notification.contact.CustomerContacts;
 import io.switchboard.notification.problem.Problem;
 import io.switchboard.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +18,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class CsatIntake {
   private final Outbox outbox;
+  private final CustomerContacts contacts;
   private final CsatLinks links;
 
-  public CsatIntake(Outbox outbox, NotificationConfig config) {
+  public CsatIntake(Outbox outbox, CustomerContacts contacts, NotificationConfig config) {
     this.outbox = outbox;
+    this.contacts = contacts;
     this.links = new CsatLinks(config.csat().linkBase(), config.csat().secret());
   }
 
@@ -65,11 +68,14 @@ public class CsatIntake {
                                         "This inquiry has been rated already",
                                         List.of()));
                           }
-                          return save(contact, score, comment);
+                          return contacts
+                              .operatorOf(inquiryId)
+                              .chain(operator -> save(contact, operator, score, comment));
                         }));
   }
 
-  private Uni<CsatReceived> save(CustomerContact contact, int score, String comment) {
+  private Uni<CsatReceived> save(
+      CustomerContact contact, String operatorId, int score, String comment) {
     CsatRating rating = new CsatRating();
     rating.inquiryId = contact.inquiryId;
     rating.score = score;
@@ -84,7 +90,7 @@ public class CsatIntake {
             score,
             comment,
             contact.channel,
-            contact.operatorId);
+            operatorId);
     return rating.persist().chain(() -> outbox.stage(received)).replaceWith(received);
   }
 

@@ -11,11 +11,8 @@ import io.switchboard.notification.delivery.DeliveryQueue;
 import io.switchboard.notification.delivery.QueuedDelivery;
 import io.switchboard.platform.consumer.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code inquiries.lifecycle}: who handles an inquiry (remembered for its rating, and alerted), and
@@ -28,7 +25,6 @@ public class NotificationLifecycleConsumer implements EventConsumer {
   private final ResolutionNotifier resolution;
   private final AlertPlanner alerts;
   private final DeliveryQueue queue;
-  private final Duration window;
 
   public NotificationLifecycleConsumer(
       CustomerContacts contacts,
@@ -40,7 +36,6 @@ public class NotificationLifecycleConsumer implements EventConsumer {
     this.resolution = resolution;
     this.alerts = alerts;
     this.queue = queue;
-    this.window = config.acknowledgementWindow();
   }
 
   @Override
@@ -61,14 +56,14 @@ public class NotificationLifecycleConsumer implements EventConsumer {
 
   @Override
   public Uni<Void> applyAll(List<InquiryEvent> events) {
-    Map<String, String> operators = new LinkedHashMap<>();
+    List<InquiryAssigned> assignments = new ArrayList<>();
     for (InquiryEvent event : events) {
       if (event instanceof InquiryAssigned assigned) {
-        operators.put(assigned.inquiryId(), assigned.operatorId());
+        assignments.add(assigned);
       }
     }
     return contacts
-        .assign(operators)
+        .assign(assignments)
         .chain(() -> contacts.find(events.stream().map(InquiryEvent::inquiryId).toList()))
         .chain(
             known ->
@@ -84,6 +79,6 @@ public class NotificationLifecycleConsumer implements EventConsumer {
                           }
                           return rows;
                         }))
-        .chain(rows -> queue.enqueue(rows, window));
+        .chain(rows -> queue.enqueue(rows));
   }
 }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.DeliveryMedium;
 import io.switchboard.contracts.NotificationKind;
+import io.switchboard.notification.NotificationConfig;
 import io.switchboard.platform.consumer.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -34,6 +35,8 @@ public class DeliveryQueue {
   private final DeliveryWorker worker;
   private final SettledDeliveries settled;
   private final ObjectMapper json;
+  private final Duration window;
+  private final int perWindow;
   private final String insert;
   private final String makeDue;
   private final String bounce;
@@ -44,13 +47,16 @@ public class DeliveryQueue {
       DeliveryWorker worker,
       SettledDeliveries settled,
       ObjectMapper json,
+      NotificationConfig config,
       @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
     this.worker = worker;
+    this.window = config.acknowledgementWindow();
+    this.perWindow = config.acknowledgementsPerWindow();
     this.settled = settled;
     this.json = json;
     String table = schema + ".notification";
-    // An acknowledgement to an address that had one within the window is written down SUPPRESSED:
-    // two auto-responders can never loop. Suppressed rows keep no address.
+    // An acknowledgement to an address that had the limit within the window is written down
+    // SUPPRESSED: two auto-responders cannot loop for long. Suppressed rows keep no address.
     this.insert =
         "insert into "
             + table
@@ -70,11 +76,12 @@ public class DeliveryQueue {
             + " language text, data jsonb, after_id text, held_for_hours boolean,"
             + " due_at timestamptz, suppressed boolean)"
             + " cross join lateral (select case when r.suppressed or (r.kind = 'ACKNOWLEDGEMENT'"
-            + " and cast(:window as float8) > 0 and exists (select 1 from "
+            + " and cast(:window as float8) > 0 and (select count(*) from (select 1 from "
             + table
             + " o where o.recipient_key = r.recipient_key and o.kind = 'ACKNOWLEDGEMENT'"
             + " and o.status in ('PENDING', 'SENT')"
-            + " and o.created_at > clock_timestamp() - make_interval(secs => cast(:window as float8))))"
+            + " and o.created_at > clock_timestamp() - make_interval(secs => cast(:window as float8))"
+            + " limit :limit) earlier) >= :limit)"
             + " then 'SUPPRESSED' else 'PENDING' end as status) s"
             + " on conflict (id) do nothing"
             + " returning id, status, medium, "
@@ -116,9 +123,10 @@ public class DeliveryQueue {
   /**
    * Writes {@code deliveries} down, in one statement.
    *
-   * @param window acknowledgements to an address that had one within it are suppressed
+   * <p>An acknowledgement to an address that already had {@code acknowledgements-per-window} within
+   * {@code acknowledgement-window} is written down suppressed.
    */
-  public Uni<Void> enqueue(List<QueuedDelivery> deliveries, Duration window) {
+  public Uni<Void> enqueue(List<QueuedDelivery> deliveries) {
     if (deliveries.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -130,6 +138,7 @@ public class DeliveryQueue {
                     .<Object[]>createNativeQuery(insert)
                     .setParameter("rows", rows)
                     .setParameter("window", (double) window.toSeconds())
+                    .setParameter("limit", perWindow)
                     .getResultList())
         .invoke(this::queued)
         .replaceWithVoid();

@@ -11,14 +11,14 @@ import java.util.List;
 
 /**
  * Aggregates the ratings received in a period in one query, grouped by channel, by operator and in
- * total (grouping sets), with the operator taken from the inquiry's contact record.
+ * total (grouping sets), with the operator the inquiry was last assigned to.
  */
 @ApplicationScoped
 public class CsatReportRepository {
   private static final String FIGURES =
       "select grouping(c.channel) as other_than_channel,"
-          + " grouping(c.operator_id) as other_than_operator,"
-          + " c.channel, c.operator_id,"
+          + " grouping(o.operator_id) as other_than_operator,"
+          + " c.channel, o.operator_id,"
           + " count(*) as responses, avg(r.score)::float8 as average,"
           + " count(*) filter (where r.score = 1) as score_1,"
           + " count(*) filter (where r.score = 2) as score_2,"
@@ -27,9 +27,10 @@ public class CsatReportRepository {
           + " count(*) filter (where r.score = 5) as score_5"
           + " from notification.csat_rating r"
           + " join notification.customer_contact c on c.inquiry_id = r.inquiry_id"
+          + " left join notification.inquiry_operator o on o.inquiry_id = r.inquiry_id"
           + " where r.received_at >= $1 and r.received_at < $2"
-          + " group by grouping sets ((c.channel), (c.operator_id), ())"
-          + " order by c.channel nulls last, c.operator_id nulls last";
+          + " group by grouping sets ((c.channel), (o.operator_id), ())"
+          + " order by c.channel nulls last, o.operator_id nulls last";
 
   private final Pool pool;
 

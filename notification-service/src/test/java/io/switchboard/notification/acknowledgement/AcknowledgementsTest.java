@@ -60,18 +60,23 @@ class AcknowledgementsTest {
   }
 
   @Test
-  void oneAcknowledgementPerAddressWithinABatch() {
+  void atMostTheLimitPerAddressWithinABatch() {
     InquiryReceived first =
         EventFixtures.inquiryReceived().customer("Anna", "anna@example.com", null).build();
     InquiryReceived again =
         EventFixtures.inquiryReceived().customer("Anna", "ANNA@example.com ", null).build();
+    InquiryReceived third =
+        EventFixtures.inquiryReceived().customer("Anna", "anna@example.com", null).build();
     InquiryReceived other =
         EventFixtures.inquiryReceived().customer("Bob", "bob@example.com", null).build();
 
     List<QueuedDelivery> acks =
-        Acknowledgements.oncePerAddress(List.of(plan(first), plan(again), plan(other)));
+        Acknowledgements.atMostPerAddress(
+            List.of(plan(first), plan(again), plan(third), plan(other)), 2);
 
-    assertThat(acks).extracting(QueuedDelivery::suppressed).containsExactly(false, true, false);
+    assertThat(acks)
+        .extracting(QueuedDelivery::suppressed)
+        .containsExactly(false, false, true, false);
   }
 
   private static QueuedDelivery plan(InquiryReceived inquiry) {

@@ -28,14 +28,21 @@ import io.switchboard.testing.PrometheusScrape;
 import io.switchboard.testing.SwitchboardTestResource;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Resolution notice, rating request and the rating coming back, end to end in this service. */
@@ -45,6 +52,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ProvidersResource.class)
 class ResolutionAndCsatTest extends QuarkusTestBase {
   private static final String CSAT = "switchboard_notification_csat_score";
+
+  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+  String jdbcUrl;
+
   private static final Pattern LINK = Pattern.compile("http://\\S+/csat/(\\S+)\\?token=(\\S+)");
 
   @Test
@@ -129,6 +140,50 @@ class ResolutionAndCsatTest extends QuarkusTestBase {
         .contentType("application/problem+json");
   }
 
+  /**
+   * The assignment (inquiries.lifecycle) may be applied before the inquiry (inquiries.inbound) is:
+   * the rating is still the assigned operator's.
+   */
+  @Test
+  void anAssignmentReadBeforeItsInquiryStillOwnsTheRating() throws Exception {
+    String email = "early." + uniqueId() + "@example.com";
+    InquiryReceived received =
+        EventFixtures.inquiryReceived()
+            .customer("Boris", email, null)
+            .text("Invoice", "Where is my invoice?", "en")
+            .build();
+    kafka.publish(
+        new InquiryAssigned(
+            EventIds.next(),
+            received.inquiryId(),
+            Instant.now(),
+            1,
+            "billing",
+            "op-23",
+            Priority.P3,
+            "test"));
+    Awaitility.await("the assignment of an inquiry not known yet is applied")
+        .atMost(KafkaTestClient.DEFAULT_WAIT)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> "op-23".equals(operatorStored(received.inquiryId())));
+    kafka.publish(received);
+    kafka.awaitEvent(AcknowledgementSent.class, e -> e.inquiryId().equals(received.inquiryId()));
+    kafka.publish(resolved(received));
+    Matcher link = LINK.matcher((String) awaitMails(email, 3).get(2).getContent());
+    assertThat(link.find()).isTrue();
+
+    given()
+        .contentType("application/json")
+        .body("{\"token\": \"" + link.group(2) + "\", \"score\": 4}")
+        .post("/csat/" + received.inquiryId())
+        .then()
+        .statusCode(202);
+
+    CsatReceived rating =
+        kafka.awaitEvent(CsatReceived.class, e -> e.inquiryId().equals(received.inquiryId()));
+    assertThat(rating.operatorId()).isEqualTo("op-23");
+  }
+
   @Test
   void badRatingsAreRefusedAsProblems() {
     String inquiryId = java.util.UUID.randomUUID().toString();
@@ -199,6 +254,18 @@ class ResolutionAndCsatTest extends QuarkusTestBase {
     var all = new java.util.HashMap<>(tags);
     all.put(key, value);
     return all;
+  }
+
+  private String operatorStored(String inquiryId) throws SQLException {
+    try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        PreparedStatement query =
+            db.prepareStatement(
+                "select operator_id from notification.inquiry_operator where inquiry_id = ?")) {
+      query.setObject(1, UUID.fromString(inquiryId));
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
+    }
   }
 
   private static String token(String inquiryId) {

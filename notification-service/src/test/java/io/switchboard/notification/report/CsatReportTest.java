@@ -230,8 +230,12 @@ class CsatReportTest {
         PreparedStatement contact =
             db.prepareStatement(
                 "insert into notification.customer_contact (inquiry_id, ticket, name, language,"
-                    + " channel, medium, address, operator_id, created_at)"
-                    + " values (?, ?, '', 'en', ?, 'EMAIL', 'report@example.com', ?, ?)");
+                    + " channel, medium, address, created_at)"
+                    + " values (?, ?, '', 'en', ?, 'EMAIL', 'report@example.com', ?)");
+        PreparedStatement operator =
+            db.prepareStatement(
+                "insert into notification.inquiry_operator (inquiry_id, operator_id, assigned_at)"
+                    + " values (?, ?, ?)");
         PreparedStatement rating =
             db.prepareStatement(
                 "insert into notification.csat_rating (inquiry_id, score, received_at)"
@@ -239,9 +243,12 @@ class CsatReportTest {
       contact.setObject(1, inquiryId);
       contact.setString(2, "T-" + inquiryId.toString().substring(0, 8));
       contact.setString(3, channel);
-      contact.setString(4, operatorId);
-      contact.setTimestamp(5, Timestamp.from(receivedAt.minusSeconds(3600)));
+      contact.setTimestamp(4, Timestamp.from(receivedAt.minusSeconds(3600)));
       contact.executeUpdate();
+      operator.setObject(1, inquiryId);
+      operator.setString(2, operatorId);
+      operator.setTimestamp(3, Timestamp.from(receivedAt.minusSeconds(3000)));
+      operator.executeUpdate();
       rating.setObject(1, inquiryId);
       rating.setInt(2, score);
       rating.setTimestamp(3, Timestamp.from(receivedAt));
