@@ -16,13 +16,14 @@ public interface SwitchboardConfig {
   Optional<String> topicPrefix();
 
   /**
-   * Test-only: where the fault suite makes this JVM halt ({@code <FaultPoint>[@<n>]}, read by
-   * {@link io.switchboard.platform.fault.FaultHooks}). Never set in production.
+   * Test-only: a file the fault suite writes {@code <FaultPoint>[@<n>]} into to make this JVM halt
+   * there (watched by {@link io.switchboard.platform.fault.FaultHooks}, read as a system property).
+   * Never set in production.
    */
   Fault fault();
 
   interface Fault {
-    Optional<String> haltAt();
+    Optional<String> haltFile();
   }
 
   /** How consumers apply records and retry failures (see {@code consumer.BatchProcessor}). */

@@ -20,10 +20,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One instance of a packaged service that the suite kills and restarts on the same port with the
- * same properties, optionally armed to halt itself at one of platform's fault points.
+ * same properties, and that can be armed while running to halt itself at one of platform's fault
+ * points (through the file its JVM watches).
  */
 final class ServiceInstance implements AutoCloseable {
-  static final String HALT_AT = "switchboard.fault.halt-at";
+  static final String HALT_FILE = "switchboard.fault.halt-file";
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -36,6 +37,7 @@ final class ServiceInstance implements AutoCloseable {
   private final Path root;
   private final Path logs;
   private final Map<String, String> properties;
+  private final Path haltFile;
   private volatile ServiceProcess process;
   private volatile long logOffsetAtStart;
   private volatile boolean retired;
@@ -50,7 +52,10 @@ final class ServiceInstance implements AutoCloseable {
     this.name = name;
     this.root = root;
     this.logs = logs;
-    this.properties = Map.copyOf(properties);
+    this.haltFile = logs.resolve(name.replace('#', '-') + ".halt");
+    Map<String, String> all = new HashMap<>(properties);
+    all.put(HALT_FILE, haltFile.toString());
+    this.properties = Map.copyOf(all);
   }
 
   SwitchboardService service() {
@@ -86,13 +91,32 @@ final class ServiceInstance implements AutoCloseable {
     return process.log();
   }
 
-  /** Starts the service; {@code haltAt} arms a platform fault point, e.g. {@code X@3}. */
-  ServiceInstance start(Optional<String> haltAt) {
-    Map<String, String> effective = new HashMap<>(properties);
-    haltAt.ifPresent(point -> effective.put(HALT_AT, point));
+  /** Starts the service, disarmed. */
+  ServiceInstance start() {
+    disarm();
     logOffsetAtStart = logSize();
-    process = ServiceProcess.start(service, root, effective, logs);
+    process = ServiceProcess.start(service, root, properties, logs);
     return this;
+  }
+
+  /**
+   * Arms the running JVM to halt at a platform fault point, e.g. {@code X@3}: the third time from
+   * when its watch (every 50 ms) reads the file.
+   */
+  void arm(String spec) {
+    try {
+      Files.writeString(haltFile, spec);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot arm " + name, e);
+    }
+  }
+
+  void disarm() {
+    try {
+      Files.deleteIfExists(haltFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot disarm " + name, e);
+    }
   }
 
   void awaitReady(Duration timeout) {

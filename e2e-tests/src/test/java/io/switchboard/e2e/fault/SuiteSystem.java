@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -96,7 +95,7 @@ final class SuiteSystem implements AutoCloseable {
   }
 
   void startAll(List<ServiceInstance> toStart) {
-    toStart.forEach(i -> i.start(Optional.empty()));
+    toStart.forEach(ServiceInstance::start);
     CompletableFuture.allOf(
             toStart.stream()
                 .map(i -> CompletableFuture.runAsync(() -> i.awaitReady(READY_LIMIT)))
