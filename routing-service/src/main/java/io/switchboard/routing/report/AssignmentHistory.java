@@ -23,8 +23,8 @@ import java.util.Map;
 /**
  * Keeps report_assignment up to date from events, in the caller's transaction, a batch at a time:
  * one statement per kind of event rather than per event. Every statement is idempotent (keyed by
- * the assigning event, or only filling what is still empty), so an event applied again changes
- * nothing.
+ * the assigning event, only filling what is still empty, or for the first reply only moving it
+ * earlier), so an event applied again changes nothing.
  *
  * <p>A statement touches only the rows of its events' inquiries, so events of different inquiries
  * need no order among them; an inquiry's own events must keep theirs. A batch is therefore applied
@@ -53,7 +53,16 @@ public class AssignmentHistory {
             + ROWS
             + " on conflict (id) do nothing"),
     ACCEPTED(update("accepted_at = t.at", HELD_AT + " and r.accepted_at is null")),
-    REPLIED(update("first_reply_at = t.at", HELD_AT + " and r.first_reply_at is null")),
+    // One answer can come twice: an e-mail or chat answer is an OperatorReplied on
+    // inquiries.inbound, and routing, applying it, publishes an InquiryStatusChanged with
+    // operatorReplied on inquiries.lifecycle, stamped later and read by the other consumer in any
+    // order. An answer recorded through POST /api/inquiries/{id}/replies comes only as the latter.
+    // So the earliest reply of the holding assignment wins whichever comes first, and an event
+    // applied again changes nothing.
+    REPLIED(
+        update(
+            "first_reply_at = t.at",
+            HELD_AT + " and (r.first_reply_at is null or r.first_reply_at > a.at)")),
     RESOLVED(update("resolved_at = t.at, ended_at = t.at", "r.ended_at is null")),
     // The forwarded-from operator's latest assignment of the inquiry.
     FORWARDED(
@@ -88,7 +97,9 @@ public class AssignmentHistory {
       case InquiryAssigned assigned -> assigned.operatorId() != null;
       case InquiryAccepted accepted -> true;
       case OperatorReplied replied -> true;
-      case InquiryStatusChanged changed -> changed.current() == InquiryStatus.RESOLVED;
+      // An answer recorded through routing's API is only a status change with operatorReplied.
+      case InquiryStatusChanged changed ->
+          changed.operatorReplied() || changed.current() == InquiryStatus.RESOLVED;
       case InquiryForwarded forwarded -> forwarded.fromOperatorId() != null;
       default -> false;
     };
@@ -135,7 +146,14 @@ public class AssignmentHistory {
         }
         case InquiryAccepted accepted -> row(rows, Kind.ACCEPTED, event);
         case OperatorReplied replied -> row(rows, Kind.REPLIED, event);
-        case InquiryStatusChanged changed -> row(rows, Kind.RESOLVED, event);
+        case InquiryStatusChanged changed -> {
+          if (changed.operatorReplied()) {
+            row(rows, Kind.REPLIED, event);
+          }
+          if (changed.current() == InquiryStatus.RESOLVED) {
+            row(rows, Kind.RESOLVED, event);
+          }
+        }
         case InquiryForwarded forwarded ->
             row(rows, Kind.FORWARDED, event).put("operator", forwarded.fromOperatorId());
         default -> {}

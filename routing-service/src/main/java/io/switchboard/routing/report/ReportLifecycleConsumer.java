@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * {@code inquiries.lifecycle} for the reports: routing's own assignments, acceptances, forwards and
- * resolutions, read back in a consumer group of their own so that reporting never delays routing.
+ * {@code inquiries.lifecycle} for the reports: routing's own assignments, acceptances, forwards,
+ * resolutions and operators' replies (status changes with operatorReplied, the only trace of an
+ * answer recorded through {@code POST /api/inquiries/{id}/replies}), read back in a consumer group
+ * of their own so that reporting never delays routing.
  */
 @ApplicationScoped
 public class ReportLifecycleConsumer implements EventConsumer {

@@ -121,7 +121,8 @@ public class RoutingReportResource {
           "For each operator assigned an inquiry in the period: assignments, how many they"
               + " accepted and resolved, how many were forwarded away from them (not accepted or"
               + " not answered in time), the median and p90 seconds from assignment to their first"
-              + " reply and the median seconds from assignment to resolution.")
+              + " reply (by e-mail or chat, or recorded through POST /api/inquiries/{id}/replies)"
+              + " and the median seconds from assignment to resolution.")
   @APIResponse(
       responseCode = "200",
       description = "The operators' figures",

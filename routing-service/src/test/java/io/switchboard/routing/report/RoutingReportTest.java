@@ -175,7 +175,7 @@ class RoutingReportTest extends RoutingTestBase {
     resolved(inquiries.get(0), t0.plusSeconds(600));
     resolved(inquiries.get(1), t0.plusSeconds(1200));
     // Replies come from ingest on another topic: sent once routing has recorded the assignments.
-    awaitOperators(response -> response.body("operators[0].assigned", is(5)));
+    awaitOperators("2024-09-16", response -> response.body("operators[0].assigned", is(5)));
     replied(inquiries.get(0), anna, t0.plusSeconds(30));
     replied(inquiries.get(1), anna, t0.plusSeconds(60));
     replied(inquiries.get(2), anna, t0.plusSeconds(90));
@@ -183,6 +183,7 @@ class RoutingReportTest extends RoutingTestBase {
     replied(forwarded, boris, t0.plusSeconds(150));
 
     awaitOperators(
+        "2024-09-16",
         response ->
             response
                 .body("operators.operatorId", contains(anna, boris))
@@ -222,6 +223,83 @@ class RoutingReportTest extends RoutingTestBase {
             anna + ",\"Petrova, Anna\"," + team + ",5,3,2,1,75.0,111.0,900.0",
             boris + ",Boris," + team + ",1,0,0,0,30.0,30.0,",
             "");
+  }
+
+  @Test
+  void answersRecordedThroughTheRepliesApiAreFirstReplies() {
+    // POST /api/inquiries/{id}/replies (an answer by phone, say) reaches the report only as
+    // routing's status change with operatorReplied; there is no OperatorReplied on
+    // inquiries.inbound.
+    String team = unique("reports");
+    createTeam(team);
+    String gleb = unique("gleb");
+    operator(gleb, "Gleb", team);
+    Instant t0 = Instant.parse("2024-09-17T10:00:00Z");
+    String first = UUID.randomUUID().toString();
+    String second = UUID.randomUUID().toString();
+    kafka.publish(assigned(first, team, gleb, t0));
+    kafka.publish(assigned(second, team, gleb, t0));
+    InquiryStatusChanged answered = repliedThroughApi(first, gleb, t0.plusSeconds(40));
+    kafka.publish(answered);
+    kafka.publish(answered);
+    kafka.publish(repliedThroughApi(second, gleb, t0.plusSeconds(100)));
+
+    awaitOperators(
+        "2024-09-17",
+        response ->
+            response
+                .body("operators.operatorId", contains(gleb))
+                .body("operators[0].assigned", is(2))
+                .body("operators[0].resolved", is(0))
+                .body("operators[0].firstReplyP50Seconds", is(70.0))
+                .body("operators[0].firstReplyP90Seconds", is(94.0)));
+  }
+
+  @Test
+  void theSameReplySeenTwiceCountsAtItsEarlierTime() {
+    // An e-mail answer is an OperatorReplied from ingest and, once routing has applied it, a status
+    // change with operatorReplied stamped later; the two topics are read in any order.
+    String team = unique("reports");
+    createTeam(team);
+    String vera = unique("vera");
+    String wit = unique("wit");
+    operator(vera, "Vera", team);
+    operator(wit, "Wit", team);
+    Instant t0 = Instant.parse("2024-09-18T10:00:00Z");
+    String statusFirst = UUID.randomUUID().toString();
+    String repliedFirst = UUID.randomUUID().toString();
+    kafka.publish(assigned(statusFirst, team, vera, t0));
+    kafka.publish(assigned(repliedFirst, team, wit, t0));
+
+    // The status change first, then ingest's event with the earlier time.
+    kafka.publish(repliedThroughApi(statusFirst, vera, t0.plusSeconds(90)));
+    awaitOperators(
+        "2024-09-18",
+        response ->
+            response
+                .body("operators.operatorId", contains(vera, wit))
+                .body("operators[0].firstReplyP50Seconds", is(90.0))
+                .body("operators[1].assigned", is(1)));
+    replied(statusFirst, vera, t0.plusSeconds(30));
+
+    // Ingest's event first, then the later status change, then a resolution on the same topic
+    // and inquiry as the status change: once the resolution shows, the status change was applied.
+    replied(repliedFirst, wit, t0.plusSeconds(20));
+    awaitOperators(
+        "2024-09-18", response -> response.body("operators[1].firstReplyP50Seconds", is(20.0)));
+    kafka.publish(repliedThroughApi(repliedFirst, wit, t0.plusSeconds(80)));
+    resolved(repliedFirst, t0.plusSeconds(600));
+
+    awaitOperators(
+        "2024-09-18",
+        response ->
+            response
+                .body("operators.operatorId", contains(vera, wit))
+                .body("operators[0].firstReplyP50Seconds", is(30.0))
+                .body("operators[0].firstReplyP90Seconds", is(30.0))
+                .body("operators[1].resolved", is(1))
+                .body("operators[1].firstReplyP50Seconds", is(20.0))
+                .body("operators[1].firstReplyP90Seconds", is(20.0)));
   }
 
   @Test
@@ -306,7 +384,8 @@ class RoutingReportTest extends RoutingTestBase {
         .contentType("application/json");
   }
 
-  private static void awaitOperators(java.util.function.Consumer<ValidatableResponse> expected) {
+  private static void awaitOperators(
+      String day, java.util.function.Consumer<ValidatableResponse> expected) {
     Awaitility.await("the operators report")
         .atMost(KafkaTestClient.DEFAULT_WAIT)
         .untilAsserted(
@@ -316,8 +395,8 @@ class RoutingReportTest extends RoutingTestBase {
                         .config(DOUBLES)
                         .auth()
                         .oauth2(SUPERVISOR)
-                        .queryParam("from", "2024-09-16")
-                        .queryParam("to", "2024-09-16")
+                        .queryParam("from", day)
+                        .queryParam("to", day)
                         .get("/reports/operators")
                         .then()
                         .statusCode(200)));
@@ -363,6 +442,21 @@ class RoutingReportTest extends RoutingTestBase {
             "operator",
             "resolved",
             false));
+  }
+
+  /** What routing publishes for POST /api/inquiries/{id}/replies on an accepted inquiry. */
+  private static InquiryStatusChanged repliedThroughApi(
+      String inquiry, String operator, Instant at) {
+    return new InquiryStatusChanged(
+        UUID.randomUUID(),
+        inquiry,
+        at,
+        1,
+        InquiryStatus.ACCEPTED,
+        InquiryStatus.WAITING_ON_CUSTOMER,
+        operator,
+        "operator replied",
+        true);
   }
 
   private void replied(String inquiry, String operator, Instant at) {
