@@ -1,16 +1,14 @@
 package io.switchboard.devstack.bench;
 
+import io.switchboard.devstack.EndOffsets;
 import io.switchboard.devstack.SwitchboardService;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -38,25 +36,7 @@ final class BrokerOffsets implements AutoCloseable {
 
   Map<TopicPartition, Long> endOffsets(Collection<String> topics) {
     try {
-      Map<String, TopicDescription> descriptions =
-          admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
-      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      for (TopicDescription description : descriptions.values()) {
-        description
-            .partitions()
-            .forEach(
-                p ->
-                    request.put(
-                        new TopicPartition(description.name(), p.partition()),
-                        OffsetSpec.latest()));
-      }
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      admin
-          .listOffsets(request)
-          .all()
-          .get(30, TimeUnit.SECONDS)
-          .forEach((tp, info) -> offsets.put(tp, info.offset()));
-      return offsets;
+      return EndOffsets.of(admin, topics);
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the end offsets of " + topics, e);
     }

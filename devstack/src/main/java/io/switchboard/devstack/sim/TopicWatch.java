@@ -2,6 +2,7 @@ package io.switchboard.devstack.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.devstack.EndOffsets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -91,28 +91,7 @@ final class TopicWatch implements AutoCloseable {
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
       }
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (var description :
-          admin
-              .describeTopics(TOPICS.stream().map(t -> prefix + t).toList())
-              .allTopicNames()
-              .get(30, TimeUnit.SECONDS)
-              .values()) {
-        description
-            .partitions()
-            .forEach(
-                p ->
-                    latest.put(
-                        new TopicPartition(description.name(), p.partition()),
-                        OffsetSpec.latest()));
-      }
-      Map<TopicPartition, Long> ends = new HashMap<>();
-      admin
-          .listOffsets(latest)
-          .all()
-          .get(30, TimeUnit.SECONDS)
-          .forEach((partition, info) -> ends.put(partition, info.offset()));
-      return ends;
+      return EndOffsets.of(admin, TOPICS.stream().map(t -> prefix + t).toList());
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("the broker does not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {
