@@ -55,7 +55,7 @@ public class IntakeClaim {
       ),
       known as (
         select c.identifier, c.customer_id from ingest.customer_identifier c
-        where c.identifier in (select identifier from wanted)
+        where c.identifier = any($8::text[]) and not exists (select from prior)
           and (select locks from locked) >= 0
         for share
       ),

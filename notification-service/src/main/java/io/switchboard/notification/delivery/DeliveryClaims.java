@@ -49,11 +49,13 @@ public class DeliveryClaims {
         " and (n.after_id is null or not exists (select 1 from "
             + table
             + " b where b.id = n.after_id and b.status = 'PENDING'))";
+    // statement_timestamp(): a stable bound is an index condition; clock_timestamp() would be a
+    // filter over every pending row of the medium, rows held for hours and under lease included.
     this.claim =
         "with due as (select n.id from "
             + table
             + " n where n.status = 'PENDING' and n.medium = :medium"
-            + " and n.next_attempt_at <= clock_timestamp()"
+            + " and n.next_attempt_at <= statement_timestamp()"
             + unblocked
             + " order by n.next_attempt_at limit :limit for update of n skip locked),"
             + " claimed as (update "

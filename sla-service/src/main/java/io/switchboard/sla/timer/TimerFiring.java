@@ -63,7 +63,8 @@ public class TimerFiring {
     this.batchSize = config.timers().batchSize();
     // What the events need is taken from the claim, whose locked rows are their latest versions.
     // Instants as epoch microseconds: plain numbers read the same whatever the driver maps
-    // timestamptz to in a native query.
+    // timestamptz to in a native query. statement_timestamp(), not clock_timestamp(): a volatile
+    // bound cannot be an index condition, and every poll would read every pending timer.
     this.claim =
         "with due as (select t.id, t.kind, t.level, t.due_at, c.inquiry_id, c.kind as clock,"
             + " c.channel, c.due_at as clock_due_at, i.priority, i.assignee_id, i.team_id"
@@ -74,7 +75,7 @@ public class TimerFiring {
             + ".sla_clock c on c.id = t.clock_id join "
             + schema
             + ".sla_inquiry i on i.inquiry_id = c.inquiry_id"
-            + " where t.fired_at is null and t.due_at <= clock_timestamp()"
+            + " where t.fired_at is null and t.due_at <= statement_timestamp()"
             + " order by t.due_at limit :limit for update of t, i skip locked)"
             + " update "
             + schema
