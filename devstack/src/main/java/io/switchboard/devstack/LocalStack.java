@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole system on one machine without Docker: Kafka, PostgreSQL, a mail server and the four
- * services, state in {@code .switchboard/}. Ctrl-C stops everything in reverse order.
+ * services, state in {@code .switchboard/}. Ctrl-C stops everything in reverse order; a service
+ * whose process ends meanwhile is started again ({@link SupervisedService}).
  *
  * <p>Ports come from environment variables with these defaults: {@code SWITCHBOARD_KAFKA_PORT}
  * 9092, {@code SWITCHBOARD_POSTGRES_PORT} 55432, {@code SWITCHBOARD_SMTP_PORT} 2525, {@code
@@ -49,7 +51,14 @@ public final class LocalStack {
 
     List<AutoCloseable> started = new ArrayList<>();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(started, stopped)));
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopping.set(true);
+                  stopAll(started, stopped);
+                }));
 
     say("Starting PostgreSQL on " + postgresPort + " ...");
     PostgresNode postgres =
@@ -76,10 +85,11 @@ public final class LocalStack {
       int port = port("SWITCHBOARD_" + service.name() + "_PORT", service.defaultPort());
       Map<String, String> properties = service.properties(stack, port);
       properties.put("quarkus.datasource.username", databaseRole(service));
-      ServiceProcess process =
-          ServiceProcess.start(service, root, properties, state.resolve("logs"));
-      services.add(process);
-      started.add(process);
+      SupervisedService supervised =
+          SupervisedService.start(
+              service, root, properties, state.resolve("logs"), LocalStack::say, stopping::get);
+      services.add(supervised.process());
+      started.add(supervised);
     }
     CompletableFuture.allOf(
             services.stream()
