@@ -18,7 +18,9 @@ import java.util.Set;
  * the directory schedule, skilled for its channel, language and topic, below capacity on its
  * channel), rebuilt from the lifecycle topic and the presence the simulator stated. Load counts
  * every inquiry an operator held, the simulator's or not; inquiries held from before the run are
- * unknown to it, which the report states.
+ * unknown to it, which the report states. An inquiry received before the run but moved during it
+ * (forwarded, escalated) has no known channel: it counts against every channel's capacity, so that
+ * the judge never claims room that routing may not have had.
  */
 final class RoomModel {
   /** An operator held an inquiry of a channel from {@code from} until {@code to} (exclusive). */
@@ -68,7 +70,8 @@ final class RoomModel {
   int loadBefore(String operator, String channel, Instant at) {
     int load = 0;
     for (Hold hold : holds.getOrDefault(operator, List.of())) {
-      if (hold.channel().equals(channel) && hold.from().isBefore(at) && !hold.to().isBefore(at)) {
+      boolean sameChannel = hold.channel() == null || hold.channel().equals(channel);
+      if (sameChannel && hold.from().isBefore(at) && !hold.to().isBefore(at)) {
         load++;
       }
     }
