@@ -82,6 +82,22 @@ final class MetricsSnapshot {
     return values;
   }
 
+  /**
+   * What routing's operators held when the snapshot was taken ({@code
+   * switchboard_routing_operator_load}), those holding something only, in label order: on a quiet
+   * deployment, nothing.
+   */
+  Map<String, Integer> heldByOperator() {
+    Map<String, Integer> held = new java.util.TreeMap<>();
+    for (String operator : labelValues("switchboard_routing_operator_load", "operator")) {
+      int load = (int) sum("switchboard_routing_operator_load", Map.of("operator", operator));
+      if (load > 0) {
+        held.put(operator, load);
+      }
+    }
+    return held;
+  }
+
   static Map<String, String> labels(String... pairs) {
     Map<String, String> labels = new HashMap<>();
     for (int i = 0; i + 1 < pairs.length; i += 2) {

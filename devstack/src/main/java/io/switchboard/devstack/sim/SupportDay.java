@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ./simulate.sh}: a support day driven through the system's public interfaces only, then the
@@ -80,6 +81,31 @@ public final class SupportDay {
     }
   }
 
+  /**
+   * A warning when operators already hold inquiries: the day's judgement cannot tell their load,
+   * breaches and escalations from its own (routing's load gauge has no channel), so room and
+   * counter figures of such a run are not to be trusted; null on a quiet deployment.
+   */
+  static String notQuiet(Map<String, Integer> held) {
+    if (held.isEmpty()) {
+      return null;
+    }
+    StringBuilder holders = new StringBuilder();
+    held.forEach(
+        (operator, load) ->
+            holders
+                .append(holders.isEmpty() ? "" : ", ")
+                .append(operator)
+                .append(' ')
+                .append(load));
+    return "NOT QUIET: operators hold inquiries from before the run ("
+        + holders
+        + "; switchboard_routing_operator_load). The room model does not know them, and their"
+        + " breaches and escalations count in the metrics: findings about room and those"
+        + " mismatches may be theirs. For a clean day stop ./run.sh and run ./simulate.sh alone"
+        + " (it starts a fresh stack), or start ./run.sh on an empty .switchboard/.";
+  }
+
   private int measuredDay(StaffApi api, TokenMint tokens, Roster roster, PolicyGuard policy) {
     SimClock clock = new SimClock(options.startDay(), options.startTime(), options.speed());
     GroundTruth truth = new GroundTruth();
@@ -96,6 +122,10 @@ public final class SupportDay {
           ArrivalPlan.draw(
               clock.simStart(), options.hours(), options.peakPerHour(), options.seed(), run);
       DayHeader.print(report, options, run, clock, plan, roster, desk, policy);
+      String notQuiet = notQuiet(before.heldByOperator());
+      if (notQuiet != null) {
+        report.line(notQuiet);
+      }
       Settling settled;
       Instant end;
       SystemFigures system;
@@ -162,6 +192,7 @@ public final class SupportDay {
                   + " finding(s), "
                   + comparison.mismatches().size()
                   + " mismatch(es); see above"
+                  + (notQuiet == null ? "" : " (on a deployment that was not quiet: see its start)")
               : "RESULT: PASSED — every inquiry acknowledged, no promise broken while an operator"
                   + " had room, urgent first, the system's figures agree with the simulator's");
       report.line("Report: " + report.file().toAbsolutePath());

@@ -1,12 +1,35 @@
 package io.switchboard.devstack.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MetricsSnapshotTest {
+  @Test
+  void operatorsHoldingInquiriesBeforeTheDayMakeItNotQuiet() {
+    MetricsSnapshot busy =
+        snapshot(
+            """
+            switchboard_routing_operator_load{operator="duty-2",team="support"} 6.0
+            switchboard_routing_operator_load{operator="duty-1",team="support"} 2.0
+            switchboard_routing_operator_load{operator="anna",team="support"} 0.0
+            """);
+    MetricsSnapshot quiet =
+        snapshot(
+            """
+            switchboard_routing_operator_load{operator="duty-1",team="support"} 0.0
+            """);
+
+    assertThat(busy.heldByOperator()).containsExactly(entry("duty-1", 2), entry("duty-2", 6));
+    assertThat(SupportDay.notQuiet(busy.heldByOperator()))
+        .startsWith("NOT QUIET: operators hold inquiries from before the run (duty-1 2, duty-2 6;");
+    assertThat(quiet.heldByOperator()).isEmpty();
+    assertThat(SupportDay.notQuiet(quiet.heldByOperator())).isNull();
+  }
+
   @Test
   void countersAreComparedAsWhatTheRunAdded() {
     MetricsSnapshot before =
