@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntBiFunction;
 
 /**
  * Who could have taken an inquiry at a given moment, by routing's own rules (present, on shift by
@@ -23,8 +24,19 @@ import java.util.Set;
  * the judge never claims room that routing may not have had.
  */
 final class RoomModel {
-  /** An operator held an inquiry of a channel from {@code from} until {@code to} (exclusive). */
-  private record Hold(String channel, Instant from, Instant to) {}
+  /**
+   * An operator held an inquiry of a channel from {@code from} until {@code to} (exclusive); its
+   * priority and receipt rank it in routing's queue (null when unknown).
+   */
+  private record Hold(
+      String channel, Instant from, Instant to, String priority, Instant receivedAt) {}
+
+  /**
+   * A slot freed by an answer or a resolution goes to the queue's head in the same transaction, a
+   * few milliseconds later: room that an inquiry ranking at least as high took within this long was
+   * never room for the waiting one.
+   */
+  private static final Duration HANDOVER = Duration.ofSeconds(2);
 
   /** Why an operator could take the inquiry: "2 of 3 free on CHAT". */
   record Room(Member member, int free, int capacity) {
@@ -48,7 +60,7 @@ final class RoomModel {
       Instant since = null;
       for (Step step : seen.steps) {
         if (holder != null && !holder.equals(step.holder())) {
-          add(holder, seen.channel, since, step.at());
+          add(holder, seen, since, step.at());
           holder = null;
         }
         if (holder == null && step.holder() != null) {
@@ -57,13 +69,15 @@ final class RoomModel {
         }
       }
       if (holder != null) {
-        add(holder, seen.channel, since, end);
+        add(holder, seen, since, end);
       }
     }
   }
 
-  private void add(String operator, String channel, Instant from, Instant to) {
-    holds.computeIfAbsent(operator, k -> new ArrayList<>()).add(new Hold(channel, from, to));
+  private void add(String operator, Seen seen, Instant from, Instant to) {
+    holds
+        .computeIfAbsent(operator, k -> new ArrayList<>())
+        .add(new Hold(seen.channel, from, to, seen.priority, seen.receivedAt));
   }
 
   /** Inquiries of a channel the operator held just before {@code at}. */
@@ -79,9 +93,55 @@ final class RoomModel {
   }
 
   /**
-   * An operator of {@code team} who could have taken an inquiry of this channel, language and topic
-   * at {@code at}, not one of {@code excluded}; null when nobody could. Only operators whose
-   * presence is known count: duty operators and the ones the simulator plays.
+   * Load before {@code at} plus the holds of inquiries ranking at least as high as {@code waiting}
+   * that began within {@link #HANDOVER} after it: what the operator's slots were spent on.
+   */
+  int spentAt(String operator, String channel, Instant at, Seen waiting) {
+    int spent = loadBefore(operator, channel, at);
+    Instant until = at.plus(HANDOVER);
+    for (Hold hold : holds.getOrDefault(operator, List.of())) {
+      boolean sameChannel = hold.channel() == null || hold.channel().equals(channel);
+      boolean handedOver = hold.from().isAfter(at) && !hold.from().isAfter(until);
+      if (sameChannel && handedOver && outranksOrEquals(hold, waiting)) {
+        spent++;
+      }
+    }
+    return spent;
+  }
+
+  private static boolean outranksOrEquals(Hold hold, Seen waiting) {
+    if (hold.priority() == null || waiting.priority == null) {
+      return true; // unknown rank: never claim room it may have had a right to
+    }
+    int order = hold.priority().compareTo(waiting.priority);
+    if (order != 0) {
+      return order < 0;
+    }
+    return hold.receivedAt() == null
+        || waiting.receivedAt == null
+        || !hold.receivedAt().isAfter(waiting.receivedAt);
+  }
+
+  /**
+   * An operator of {@code waiting}'s team who could have taken it at {@code at}, not one of {@code
+   * excluded}; null when nobody could. Only operators whose presence is known count: duty operators
+   * and the ones the simulator plays. A slot that an inquiry ranking at least as high took right
+   * after {@code at} does not count ({@link #spentAt}).
+   */
+  Room roomFor(Seen waiting, Set<String> excluded, Instant at) {
+    return roomAt(
+        waiting.team,
+        waiting.channel,
+        waiting.language,
+        waiting.topic,
+        excluded,
+        at,
+        (member, channel) -> spentAt(member, channel, at, waiting));
+  }
+
+  /**
+   * As {@link #roomFor}, with the load just before {@code at} only: for judging what routing did at
+   * a given decision.
    */
   Room roomAt(
       String team,
@@ -90,6 +150,18 @@ final class RoomModel {
       String topic,
       Set<String> excluded,
       Instant at) {
+    return roomAt(
+        team, channel, language, topic, excluded, at, (member, ch) -> loadBefore(member, ch, at));
+  }
+
+  private Room roomAt(
+      String team,
+      String channel,
+      String language,
+      String topic,
+      Set<String> excluded,
+      Instant at,
+      ToIntBiFunction<String, String> load) {
     for (Member member : roster.team(team)) {
       if (excluded.contains(member.id) || !known(member)) {
         continue;
@@ -100,7 +172,7 @@ final class RoomModel {
         continue;
       }
       int capacity = member.capacity(channel);
-      int free = capacity - loadBefore(member.id, channel, at);
+      int free = capacity - load.applyAsInt(member.id, channel);
       if (free > 0) {
         return new Room(member, free, capacity);
       }

@@ -51,8 +51,7 @@ final class RoutingJudge {
         wait = new Instant[] {routed, wait[1]};
       }
       for (Instant t = wait[0].plus(allowance); t.isBefore(wait[1]); t = t.plusSeconds(1)) {
-        var free =
-            room.roomAt(seen.team, seen.channel, seen.language, seen.topic, heldBefore(seen, t), t);
+        var free = room.roomFor(seen, heldBefore(seen, t), t);
         if (free != null) {
           findings.add(
               new Finding(
