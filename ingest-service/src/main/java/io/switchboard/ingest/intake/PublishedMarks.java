@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.ingest.IngestConfig;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +32,15 @@ public class PublishedMarks {
   private List<Mark> waiting = new ArrayList<>();
   private boolean updating;
 
+  @Inject
   public PublishedMarks(Pool pool, IntakeRows rows, IngestConfig config) {
+    this(pool, rows, config.intake().markTimeout());
+  }
+
+  PublishedMarks(Pool pool, IntakeRows rows, Duration timeout) {
     this.pool = pool;
     this.rows = rows;
-    this.timeout = config.intake().markTimeout();
+    this.timeout = timeout;
   }
 
   private record Mark(String key, CompletableFuture<Void> done) {}
