@@ -23,8 +23,8 @@ import java.util.Map;
 /**
  * Keeps report_assignment up to date from events, in the caller's transaction, a batch at a time:
  * one statement per kind of event rather than per event. Every statement is idempotent (keyed by
- * the assigning event, only filling what is still empty, or for the first reply only moving it
- * earlier), so an event applied again changes nothing.
+ * the assigning event or by the reply's inquiry and time, only filling what is still empty), so an
+ * event applied again changes nothing.
  *
  * <p>A statement touches only the rows of its events' inquiries, so events of different inquiries
  * need no order among them; an inquiry's own events must keep theirs. A batch is therefore applied
@@ -38,8 +38,7 @@ public class AssignmentHistory {
   private static final String ROWS =
       "jsonb_to_recordset(cast(cast(:rows as text) as jsonb))"
           + " as a(id uuid, inquiry uuid, operator text, team text, at timestamptz)";
-  // Acceptance and replies belong to the assignment that held the inquiry at that moment, so a
-  // reply read after the resolution or the next assignment (another topic) still counts.
+  // An acceptance belongs to the assignment that held the inquiry at that moment.
   private static final String HELD_AT =
       "r.assigned_at <= a.at and (r.ended_at is null or r.ended_at >= a.at)";
 
@@ -53,16 +52,15 @@ public class AssignmentHistory {
             + ROWS
             + " on conflict (id) do nothing"),
     ACCEPTED(update("accepted_at = t.at", HELD_AT + " and r.accepted_at is null")),
-    // One answer can come twice: an e-mail or chat answer is an OperatorReplied on
-    // inquiries.inbound, and routing, applying it, publishes an InquiryStatusChanged with
-    // operatorReplied on inquiries.lifecycle, stamped later and read by the other consumer in any
-    // order. An answer recorded through POST /api/inquiries/{id}/replies comes only as the latter.
-    // So the earliest reply of the holding assignment wins whichever comes first, and an event
-    // applied again changes nothing.
+    // Replies are kept by inquiry and time; which assignment a reply answers is decided when the
+    // report is read (OperatorsRepository), since a reply from ingest can be read before the
+    // assignment that held the inquiry. One answer can come twice (an OperatorReplied on
+    // inquiries.inbound, then routing's InquiryStatusChanged with operatorReplied, stamped later):
+    // the earlier counts as the first reply, and an event applied again adds nothing.
     REPLIED(
-        update(
-            "first_reply_at = t.at",
-            HELD_AT + " and (r.first_reply_at is null or r.first_reply_at > a.at)")),
+        "insert into routing.report_reply (inquiry_id, replied_at) select a.inquiry, a.at from "
+            + ROWS
+            + " order by a.inquiry, a.at on conflict do nothing"),
     RESOLVED(update("resolved_at = t.at, ended_at = t.at", "r.ended_at is null")),
     // The forwarded-from operator's latest assignment of the inquiry.
     FORWARDED(

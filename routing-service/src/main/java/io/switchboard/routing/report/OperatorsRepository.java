@@ -13,7 +13,13 @@ import java.util.List;
 @ApplicationScoped
 public class OperatorsRepository {
   private static final String FIRST_REPLY =
-      "(extract(epoch from a.first_reply_at - a.assigned_at))::float8";
+      "(extract(epoch from f.first_reply_at - a.assigned_at))::float8";
+  // An assignment's first reply is the earliest written while it held the inquiry.
+  private static final String FIRST_REPLY_OF_ASSIGNMENT =
+      " left join lateral (select min(p.replied_at) as first_reply_at"
+          + " from routing.report_reply p where p.inquiry_id = a.inquiry_id"
+          + " and p.replied_at >= a.assigned_at"
+          + " and (a.ended_at is null or p.replied_at <= a.ended_at)) f on true";
   private static final String RESOLUTION =
       "(extract(epoch from a.resolved_at - a.assigned_at))::float8";
   private static final String FIGURES =
@@ -32,6 +38,7 @@ public class OperatorsRepository {
           + RESOLUTION
           + ") as resolution_p50"
           + " from routing.report_assignment a"
+          + FIRST_REPLY_OF_ASSIGNMENT
           + " left join routing.operator o on o.id = a.operator_id"
           + " where a.assigned_at >= $1 and a.assigned_at < $2"
           + " group by a.operator_id, o.display_name, o.team_id"

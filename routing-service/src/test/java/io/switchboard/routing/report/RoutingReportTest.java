@@ -30,6 +30,7 @@ import io.switchboard.testing.SwitchboardTestResource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
@@ -303,6 +304,50 @@ class RoutingReportTest extends RoutingTestBase {
   }
 
   @Test
+  void aReplyReadBeforeItsAssignmentCountsForTheOperatorWhoHeldTheInquiryThen() throws Exception {
+    // Ingest's OperatorReplied (inquiries.inbound) can be read before routing's own InquiryAssigned
+    // (inquiries.lifecycle) of the operator who wrote it. Until that assignment is read the reply
+    // falls in the previous operator's open assignment; it must not stay there.
+    String team = unique("reports");
+    createTeam(team);
+    String dina = unique("dina");
+    String egor = unique("egor");
+    operator(dina, "Dina", team);
+    operator(egor, "Egor", team);
+    Instant t0 = Instant.parse("2024-09-19T10:00:00Z");
+    String inquiry = UUID.randomUUID().toString();
+    kafka.publish(assigned(inquiry, team, dina, t0));
+    awaitOperators("2024-09-19", response -> response.body("operators[0].assigned", is(1)));
+
+    replied(inquiry, egor, t0.plusSeconds(150));
+    Awaitility.await("the reply recorded")
+        .atMost(KafkaTestClient.DEFAULT_WAIT)
+        .until(() -> repliesRecorded(inquiry) == 1);
+    kafka.publish(assigned(inquiry, team, egor, t0.plusSeconds(120)));
+    kafka.publish(
+        new InquiryForwarded(
+            UUID.randomUUID(),
+            inquiry,
+            t0.plusSeconds(120),
+            1,
+            dina,
+            egor,
+            1,
+            false,
+            "not accepted within PT2M"));
+
+    awaitOperators(
+        "2024-09-19",
+        response ->
+            response
+                .body("operators.operatorId", contains(dina, egor))
+                .body("operators[0].forwardedAway", is(1))
+                .body("operators[0].firstReplyP50Seconds", nullValue())
+                .body("operators[1].assigned", is(1))
+                .body("operators[1].firstReplyP50Seconds", is(30.0)));
+  }
+
+  @Test
   void onlySupervisorsAndAdminsSeeReports() {
     for (String path : List.of("/reports/arrivals", "/reports/operators")) {
       given()
@@ -470,6 +515,19 @@ class RoutingReportTest extends RoutingTestBase {
             operator,
             operator + "@switchboard.local",
             "msg-" + UUID.randomUUID()));
+  }
+
+  private long repliesRecorded(String inquiry) throws SQLException {
+    try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, "");
+        PreparedStatement count =
+            db.prepareStatement(
+                "select count(*) from routing.report_reply where inquiry_id = cast(? as uuid)")) {
+      count.setString(1, inquiry);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
   }
 
   private void inquiry(Channel channel, String receivedAt) throws SQLException {
