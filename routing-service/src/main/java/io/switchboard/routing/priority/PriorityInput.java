@@ -2,7 +2,7 @@ package io.switchboard.routing.priority;
 
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.InquiryKind;
-import java.util.Locale;
+import io.switchboard.routing.phrase.Phrases;
 
 /** What the rules look at. {@code text} is subject and body, normalized for matching. */
 public record PriorityInput(Channel channel, InquiryKind kind, String segment, String text) {
@@ -11,11 +11,6 @@ public record PriorityInput(Channel channel, InquiryKind kind, String segment, S
       Channel channel, InquiryKind kind, String segment, String subject, String body) {
     String joined = (subject == null ? "" : subject) + "\n" + (body == null ? "" : body);
     return new PriorityInput(
-        channel, kind == null ? InquiryKind.MESSAGE : kind, segment, normalize(joined));
-  }
-
-  /** Customers write "ё" and "е" interchangeably; rules are written with "е". */
-  public static String normalize(String text) {
-    return text.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        channel, kind == null ? InquiryKind.MESSAGE : kind, segment, Phrases.normalize(joined));
   }
 }

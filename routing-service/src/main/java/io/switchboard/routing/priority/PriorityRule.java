@@ -3,9 +3,9 @@ package io.switchboard.routing.priority;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.InquiryKind;
 import io.switchboard.contracts.Priority;
+import io.switchboard.routing.phrase.Phrases;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One declarative rule: it matches when every condition it names holds (an empty condition holds
@@ -17,10 +17,7 @@ public record PriorityRule(
     Set<Channel> channels,
     Set<String> segments,
     Set<InquiryKind> kinds,
-    List<Pattern> phrases) {
-
-  private static final int FLAGS =
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+    Phrases phrases) {
 
   public PriorityRule {
     if (name == null || name.isBlank()) {
@@ -32,13 +29,9 @@ public record PriorityRule(
     channels = Set.copyOf(channels);
     segments = Set.copyOf(segments);
     kinds = Set.copyOf(kinds);
-    phrases = List.copyOf(phrases);
   }
 
-  /**
-   * Keywords match as whole words or phrases so that "down" does not fire on "download"; patterns
-   * are regular expressions for inflected forms ("списали", "списал", "списание").
-   */
+  /** Keywords as whole words or phrases, patterns as regular expressions (see {@link Phrases}). */
   public static PriorityRule of(
       String name,
       Priority priority,
@@ -47,16 +40,8 @@ public record PriorityRule(
       Set<InquiryKind> kinds,
       List<String> keywords,
       List<String> patterns) {
-    var phrases =
-        java.util.stream.Stream.concat(
-                keywords.stream()
-                    .map(
-                        k ->
-                            "(?<![\\w])" + Pattern.quote(PriorityInput.normalize(k)) + "(?![\\w])"),
-                patterns.stream())
-            .map(p -> Pattern.compile(p, FLAGS))
-            .toList();
-    return new PriorityRule(name, priority, channels, segments, kinds, phrases);
+    return new PriorityRule(
+        name, priority, channels, segments, kinds, Phrases.of(keywords, patterns));
   }
 
   public boolean matches(PriorityInput input) {
@@ -64,6 +49,6 @@ public record PriorityRule(
     return (channels.isEmpty() || input.channel() != null && channels.contains(input.channel()))
         && (segments.isEmpty() || input.segment() != null && segments.contains(input.segment()))
         && (kinds.isEmpty() || input.kind() != null && kinds.contains(input.kind()))
-        && (phrases.isEmpty() || phrases.stream().anyMatch(p -> p.matcher(input.text()).find()));
+        && (phrases.isEmpty() || phrases.foundIn(input.text()));
   }
 }

@@ -2,11 +2,9 @@ package io.switchboard.routing.teamrule;
 
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.InquiryKind;
-import io.switchboard.routing.priority.PriorityInput;
+import io.switchboard.routing.phrase.Phrases;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One declarative team rule: it matches when every condition it names holds (an empty condition
@@ -23,10 +21,7 @@ public record TeamRule(
     Set<Channel> channels,
     Set<String> languages,
     Set<InquiryKind> kinds,
-    List<Pattern> phrases) {
-
-  private static final int FLAGS =
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+    Phrases phrases) {
 
   public TeamRule {
     if (name == null || name.isBlank()) {
@@ -38,10 +33,9 @@ public record TeamRule(
     channels = Set.copyOf(channels);
     languages = Set.copyOf(languages);
     kinds = Set.copyOf(kinds);
-    phrases = List.copyOf(phrases);
   }
 
-  /** Keywords as whole words or phrases ("ё" read as "е"), patterns as regular expressions. */
+  /** Keywords as whole words or phrases, patterns as regular expressions (see {@link Phrases}). */
   public static TeamRule of(
       String name,
       String topic,
@@ -51,24 +45,16 @@ public record TeamRule(
       Set<InquiryKind> kinds,
       List<String> keywords,
       List<String> patterns) {
-    List<Pattern> phrases =
-        Stream.concat(
-                keywords.stream()
-                    .map(
-                        k ->
-                            "(?<![\\w])" + Pattern.quote(PriorityInput.normalize(k)) + "(?![\\w])"),
-                patterns.stream())
-            .map(p -> Pattern.compile(p, FLAGS))
-            .toList();
-    return new TeamRule(name, topic, team, channels, languages, kinds, phrases);
+    return new TeamRule(
+        name, topic, team, channels, languages, kinds, Phrases.of(keywords, patterns));
   }
 
-  /** {@code text} is normalized as {@link PriorityInput#normalize(String)} does. */
+  /** {@code text} is normalized as {@link Phrases#normalize(String)} does. */
   public boolean matches(Channel channel, String language, InquiryKind kind, String text) {
     // Set.copyOf sets refuse contains(null): an unknown value matches only an empty condition.
     return (channels.isEmpty() || channel != null && channels.contains(channel))
         && (languages.isEmpty() || language != null && languages.contains(language))
         && (kinds.isEmpty() || kind != null && kinds.contains(kind))
-        && (phrases.isEmpty() || phrases.stream().anyMatch(p -> p.matcher(text).find()));
+        && (phrases.isEmpty() || phrases.foundIn(text));
   }
 }

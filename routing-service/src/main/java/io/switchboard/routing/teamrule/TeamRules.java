@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.InquiryKind;
-import io.switchboard.routing.priority.PriorityInput;
+import io.switchboard.routing.phrase.Phrases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,8 +35,7 @@ public final class TeamRules {
       String subject,
       String body) {
     String text =
-        PriorityInput.normalize(
-            (subject == null ? "" : subject) + "\n" + (body == null ? "" : body));
+        Phrases.normalize((subject == null ? "" : subject) + "\n" + (body == null ? "" : body));
     InquiryKind effectiveKind = kind == null ? InquiryKind.MESSAGE : kind;
     return rules.stream()
         .filter(r -> r.matches(channel, language, effectiveKind, text))
