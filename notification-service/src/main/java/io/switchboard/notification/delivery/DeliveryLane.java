@@ -127,12 +127,26 @@ final class DeliveryLane {
       List<ClaimedDelivery> rows, UUID claim, Instant claimedAt, Executor context) {
     // The last moment a send may start and still end, timed out or not, within the lease.
     Instant lastStart = claimedAt.plus(parts.lease()).minus(parts.timeout().multipliedBy(2));
+    // Timings of the round's parts, for the debug log: where a slow lane spends its time.
+    long claimMillis = Duration.between(claimedAt, Instant.now()).toMillis();
+    long sending = System.nanoTime();
+    long[] recording = new long[1];
     Uni<List<DeliveryOutcome>> sent =
         gate.down()
             ? sender.probeFirst(rows, lastStart, gate.probeDelay())
             : sender.sendAll(rows, lastStart);
     return sent.emitOn(context)
+        .invoke(() -> recording[0] = System.nanoTime())
         .call(outcomes -> recordOnceReachable(claim, outcomes, context))
+        .invoke(
+            outcomes ->
+                LOG.debugf(
+                    "%s round: %d claimed (%d ms), sent (%d ms), recorded (%d ms)",
+                    medium,
+                    rows.size(),
+                    claimMillis,
+                    (recording[0] - sending) / 1_000_000,
+                    (System.nanoTime() - recording[0]) / 1_000_000))
         .chain(this::judge);
   }
 
