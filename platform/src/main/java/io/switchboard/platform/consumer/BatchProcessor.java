@@ -14,7 +14,9 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -25,9 +27,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * Settles one partition's batch for one consumer: every record ends applied (once), skipped (a
- * redelivery or an event the consumer ignores) or dead-lettered (it can never succeed), and only
- * then may the offset move past it.
+ * Settles one batch for one consumer (a poll's records, each partition's in order): every record
+ * ends applied (once), skipped (a redelivery or an event the consumer ignores) or dead-lettered (it
+ * can never succeed), and only then may the offset move past it.
  *
  * <p>The new events of a batch are applied in one transaction, together with the inbox claim that
  * makes a redelivery harmless. A failed attempt is classified ({@link Failures}): while a
@@ -197,17 +199,24 @@ final class BatchProcessor {
             });
   }
 
+  /** The consumer and, per partition, the offsets: {@code routing inquiries.inbound-0@7..9}. */
   private String describe(List<Decoded> batch) {
-    ConsumerRecord<String, String> first = batch.getFirst().record();
-    ConsumerRecord<String, String> last = batch.getLast().record();
-    return subscription.name()
-        + " "
-        + first.topic()
-        + "-"
-        + first.partition()
-        + "@"
-        + first.offset()
-        + (batch.size() == 1 ? "" : ".." + last.offset());
+    Map<String, long[]> ranges = new LinkedHashMap<>();
+    for (Decoded d : batch) {
+      ConsumerRecord<String, String> r = d.record();
+      long[] range =
+          ranges.computeIfAbsent(r.topic() + "-" + r.partition(), p -> new long[] {r.offset(), 0});
+      range[1] = r.offset();
+    }
+    StringBuilder text = new StringBuilder(subscription.name());
+    ranges.forEach(
+        (partition, range) -> {
+          text.append(' ').append(partition).append('@').append(range[0]);
+          if (range[1] != range[0]) {
+            text.append("..").append(range[1]);
+          }
+        });
+    return text.toString();
   }
 
   /** A record with its event, or with the reason it cannot be read. */

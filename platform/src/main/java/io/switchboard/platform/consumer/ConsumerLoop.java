@@ -1,6 +1,7 @@
 package io.switchboard.platform.consumer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +26,15 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * Owns one Kafka consumer on a thread of its own. Each partition's records go to the {@link
- * BatchProcessor} as one batch, and the partition is paused until that batch is settled: records of
- * one inquiry are applied in order, a partition whose dependency is down reads nothing more, and
- * the loop itself keeps polling so that the group does not consider it dead. An offset is committed
- * only after everything before it was settled.
+ * Owns one Kafka consumer on a thread of its own. What one poll returns goes to the {@link
+ * BatchProcessor} as one batch, each partition's records in their order, and those partitions are
+ * paused until the batch is settled: records of one inquiry are applied in order, a partition whose
+ * dependency is down reads nothing more, and the loop itself keeps polling so that the group does
+ * not consider it dead. An offset is committed only after everything before it was settled.
+ *
+ * <p>One batch for all partitions, not one per partition: at a moderate rate a poll holds a record
+ * or two per partition, and a transaction, an inbox claim and an outbox wake-up per partition cost
+ * more than the records themselves. While a batch is applied the next one gathers at the broker.
  */
 final class ConsumerLoop implements Runnable {
   private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
@@ -110,44 +115,63 @@ final class ConsumerLoop implements Runnable {
   }
 
   private void dispatch(ConsumerRecords<String, String> records) {
-    for (TopicPartition partition : records.partitions()) {
-      List<ConsumerRecord<String, String>> batch = records.records(partition);
-      consumer.pause(Set.of(partition));
-      AtomicBoolean cancelled = new AtomicBoolean();
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      InFlight flight = new InFlight(batch.getFirst().offset(), cancelled, done);
-      inFlight.put(partition, flight);
-      long next = batch.getLast().offset() + 1;
-      processor
-          .process(batch, cancelled::get)
-          .whenComplete(
-              (ignored, failure) -> {
-                settled.add(new Settled(partition, next, flight, failure));
-                done.complete(null);
-                consumer.wakeup();
-              });
+    if (records.isEmpty()) {
+      return;
     }
+    Set<TopicPartition> partitions = Set.copyOf(records.partitions());
+    List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+    Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+    Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    for (TopicPartition partition : partitions) {
+      List<ConsumerRecord<String, String>> own = records.records(partition);
+      batch.addAll(own);
+      firstOffsets.put(partition, own.getFirst().offset());
+      nextOffsets.put(partition, own.getLast().offset() + 1);
+    }
+    consumer.pause(partitions);
+    InFlight flight =
+        new InFlight(firstOffsets, nextOffsets, new AtomicBoolean(), new CompletableFuture<>());
+    partitions.forEach(partition -> inFlight.put(partition, flight));
+    processor
+        .process(batch, flight.cancelled()::get)
+        .whenComplete(
+            (ignored, failure) -> {
+              settled.add(new Settled(flight, failure));
+              flight.done().complete(null);
+              consumer.wakeup();
+            });
   }
 
   private void settleFinished() {
     for (Settled s = settled.poll(); s != null; s = settled.poll()) {
-      if (inFlight.get(s.partition()) != s.flight()) {
-        continue; // revoked meanwhile: the new owner reads from the last committed offset
-      }
-      inFlight.remove(s.partition());
-      boolean assigned = consumer.assignment().contains(s.partition());
       Throwable failure = unwrap(s.failure());
-      if (failure == null) {
-        toCommit.put(s.partition(), new OffsetAndMetadata(s.nextOffset()));
-      } else if (!(failure instanceof CancellationException) && assigned) {
+      if (failure != null && !(failure instanceof CancellationException)) {
         // The processor settles every record; reaching here is a bug. Read the batch again.
-        LOG.errorf(failure, "%s: batch of %s failed unexpectedly", subscription.name(), s);
-        consumer.seek(s.partition(), s.flight().firstOffset());
+        LOG.errorf(failure, "%s: batch %s failed unexpectedly", subscription.name(), s.flight());
       }
-      if (assigned) {
-        consumer.resume(Set.of(s.partition()));
-      }
+      InFlight flight = s.flight();
+      flight
+          .firstOffsets()
+          .forEach((partition, first) -> settle(partition, first, flight, failure));
     }
+  }
+
+  private void settle(
+      TopicPartition partition, long firstOffset, InFlight flight, Throwable failure) {
+    if (inFlight.get(partition) != flight) {
+      return; // revoked meanwhile: the new owner reads from the last committed offset
+    }
+    inFlight.remove(partition);
+    if (!consumer.assignment().contains(partition)) {
+      return;
+    }
+    if (failure == null) {
+      toCommit.put(partition, new OffsetAndMetadata(flight.nextOffsets().get(partition)));
+    } else {
+      // Unsettled: a bug, or another partition of the batch was revoked and cancelled it.
+      consumer.seek(partition, firstOffset);
+    }
+    consumer.resume(Set.of(partition));
   }
 
   private void commitAsync() {
@@ -198,7 +222,7 @@ final class ConsumerLoop implements Runnable {
   // is waiting to retry ends at once because it was cancelled.
   private void awaitInFlight() {
     CompletableFuture<?>[] running =
-        inFlight.values().stream().map(InFlight::done).toArray(CompletableFuture[]::new);
+        inFlight.values().stream().distinct().map(InFlight::done).toArray(CompletableFuture[]::new);
     try {
       CompletableFuture.allOf(running).get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -252,11 +276,19 @@ final class ConsumerLoop implements Runnable {
     }
   }
 
+  /** One batch being applied: where each of its partitions starts and resumes. */
   private record InFlight(
-      long firstOffset, AtomicBoolean cancelled, CompletableFuture<Void> done) {}
+      Map<TopicPartition, Long> firstOffsets,
+      Map<TopicPartition, Long> nextOffsets,
+      AtomicBoolean cancelled,
+      CompletableFuture<Void> done) {
+    @Override
+    public String toString() {
+      return firstOffsets.toString();
+    }
+  }
 
-  private record Settled(
-      TopicPartition partition, long nextOffset, InFlight flight, Throwable failure) {}
+  private record Settled(InFlight flight, Throwable failure) {}
 
   private static Throwable unwrap(Throwable failure) {
     return failure instanceof CompletionException && failure.getCause() != null

@@ -41,7 +41,7 @@ final class ConsumerMetrics {
             .register(registry);
     batches =
         Timer.builder("switchboard.messaging.batch.duration")
-            .description("From reading a partition's batch to settling all its records")
+            .description("From reading a batch to settling all its records")
             .tag("incoming", consumer)
             .publishPercentileHistogram()
             .minimumExpectedValue(Duration.ofMillis(1))

@@ -30,8 +30,8 @@ public interface ConsumerSettings {
     Optional<String> group();
 
     /**
-     * The most records of one partition applied in one transaction. Larger batches mean fewer round
-     * trips under load; a quiet system still applies each record as it comes.
+     * The most records applied in one transaction (one poll, all its partitions). Larger batches
+     * mean fewer round trips under load; a quiet system still applies each record as it comes.
      */
     @WithDefault("500")
     int maxBatch();

@@ -7,10 +7,10 @@ import java.util.List;
 
 /**
  * What a service does with the events of one of its topics. The platform does the rest (see {@link
- * BatchProcessor}): it reads records in batches per partition, decodes them, dead-letters what can
- * never be processed, opens one transaction per batch, drops events this consumer already processed
- * (the inbox) and retries transient failures. Implementations only change state and stage outgoing
- * events; they never open transactions of their own.
+ * BatchProcessor}): it reads records in batches (a poll, all its partitions), decodes them,
+ * dead-letters what can never be processed, opens one transaction per batch, drops events this
+ * consumer already processed (the inbox) and retries transient failures. Implementations only
+ * change state and stage outgoing events; they never open transactions of their own.
  */
 public interface EventConsumer {
 
