@@ -1,15 +1,19 @@
 package io.switchboard.platform.retry;
 
+import io.smallrye.mutiny.CompositeException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.errors.RetriableException;
@@ -43,10 +47,19 @@ public final class Failures {
   private Failures() {}
 
   public static FailureKind classify(Throwable failure) {
+    return classify(failure, 0);
+  }
+
+  // Walks the cause chain and, where several failures were collected into one (Mutiny's
+  // CompositeException, suppressed exceptions), every one of them: a connection reset can be the
+  // first of two causes, its HR000090 rollback the second.
+  private static FailureKind classify(Throwable failure, int depth) {
     FailureKind kind = FailureKind.PERMANENT;
-    int depth = 0;
     for (Throwable t = failure; t != null && depth < 32; t = next(t), depth++) {
       FailureKind here = classifyOne(t);
+      for (Throwable other : collected(t)) {
+        here = worse(here, classify(other, depth + 1));
+      }
       if (here == FailureKind.UNAVAILABLE) {
         return here;
       }
@@ -55,6 +68,23 @@ public final class Failures {
       }
     }
     return kind;
+  }
+
+  private static List<Throwable> collected(Throwable t) {
+    List<Throwable> all = new ArrayList<>(List.of(t.getSuppressed()));
+    if (t instanceof CompositeException composite) {
+      all.addAll(composite.getCauses());
+    }
+    return all;
+  }
+
+  private static FailureKind worse(FailureKind a, FailureKind b) {
+    if (a == FailureKind.UNAVAILABLE || b == FailureKind.UNAVAILABLE) {
+      return FailureKind.UNAVAILABLE;
+    }
+    return a == FailureKind.CONFLICT || b == FailureKind.CONFLICT
+        ? FailureKind.CONFLICT
+        : FailureKind.PERMANENT;
   }
 
   /** A short description of the root cause, for log lines and dead-letter reasons. */
@@ -83,6 +113,9 @@ public final class Failures {
         || t instanceof SocketTimeoutException
         || t instanceof UnknownHostException
         || t instanceof ClosedChannelException
+        // The JDK's NIO transport reports a reset peer as a plain IOException (subclasses such as
+        // Jackson's parse errors are not the network's and stay permanent).
+        || t.getClass() == IOException.class
         || t instanceof ClosedConnectionException
         || t instanceof TimeoutException
         || t instanceof io.smallrye.mutiny.TimeoutException
@@ -98,9 +131,9 @@ public final class Failures {
         && t.getMessage().startsWith(HR_NO_CONNECTION)) {
       return FailureKind.UNAVAILABLE;
     }
-    if (t instanceof HibernateException
-        && t.getMessage() != null
-        && t.getMessage().startsWith(HR_CLOSED_IN_TRANSACTION)) {
+    // Hibernate Reactive 3 raises it as an IllegalStateException, earlier ones as
+    // HibernateException.
+    if (t.getMessage() != null && t.getMessage().startsWith(HR_CLOSED_IN_TRANSACTION)) {
       return FailureKind.CONFLICT;
     }
     if (t instanceof RetryableConflict

@@ -2,6 +2,7 @@ package io.switchboard.platform.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.mutiny.CompositeException;
 import io.switchboard.contracts.EventCodec;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -93,6 +94,13 @@ class FailuresTest {
     assertThat(Failures.classify(new IllegalStateException("Unknown team x")))
         .isEqualTo(FailureKind.PERMANENT);
     assertThat(Failures.classify(new NullPointerException())).isEqualTo(FailureKind.PERMANENT);
+    assertThat(
+            Failures.classify(
+                new IllegalStateException(
+                    "unreadable payload",
+                    new com.fasterxml.jackson.core.JsonParseException(null, "Unexpected '}'"))))
+        .as("a parse error is an IOException, not the network's")
+        .isEqualTo(FailureKind.PERMANENT);
     assertThat(Failures.classify(pg("23502"))).as("not null").isEqualTo(FailureKind.PERMANENT);
     assertThat(Failures.classify(pg("42P01"))).as("no such table").isEqualTo(FailureKind.PERMANENT);
     assertThat(Failures.classify(new HibernateException("HR000069: wrong thread")))
@@ -110,6 +118,31 @@ class FailuresTest {
                 new PersistenceException(
                     "deadlock", new PersistenceException("then", new ConnectException("lost")))))
         .isEqualTo(FailureKind.UNAVAILABLE);
+  }
+
+  @Test
+  void aResetConnectionCollectedWithItsRollbackIsUnavailable() {
+    // As routing dead-lettered it when the fault suite stalled PostgreSQL for 30 s.
+    Throwable reset = new java.io.IOException("Connection reset by peer");
+    Throwable rollback =
+        new IllegalStateException(
+            "HR000090: Live transaction detected while closing the connection: it will be roll"
+                + " backed (cause: Connection reset by peer)");
+    assertThat(Failures.classify(new CompositeException(reset, rollback)))
+        .isEqualTo(FailureKind.UNAVAILABLE);
+    assertThat(Failures.classify(new CompositeException(rollback, reset)))
+        .isEqualTo(FailureKind.UNAVAILABLE);
+    assertThat(Failures.classify(new CompletionException(new CompositeException(rollback, reset))))
+        .isEqualTo(FailureKind.UNAVAILABLE);
+    assertThat(Failures.classify(rollback)).isEqualTo(FailureKind.CONFLICT);
+    Throwable withSuppressed = new IllegalStateException("commit failed");
+    withSuppressed.addSuppressed(reset);
+    assertThat(Failures.classify(withSuppressed)).isEqualTo(FailureKind.UNAVAILABLE);
+    assertThat(
+            Failures.classify(
+                new CompositeException(
+                    new IllegalStateException("Unknown team x"), new NullPointerException())))
+        .isEqualTo(FailureKind.PERMANENT);
   }
 
   @Test
