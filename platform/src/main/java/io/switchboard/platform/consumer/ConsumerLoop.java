@@ -120,17 +120,14 @@ final class ConsumerLoop implements Runnable {
     }
     Set<TopicPartition> partitions = Set.copyOf(records.partitions());
     List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
-    Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-    Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    Map<TopicPartition, Offsets> offsets = new HashMap<>();
     for (TopicPartition partition : partitions) {
       List<ConsumerRecord<String, String>> own = records.records(partition);
       batch.addAll(own);
-      firstOffsets.put(partition, own.getFirst().offset());
-      nextOffsets.put(partition, own.getLast().offset() + 1);
+      offsets.put(partition, new Offsets(own.getFirst().offset(), own.getLast().offset() + 1));
     }
     consumer.pause(partitions);
-    InFlight flight =
-        new InFlight(firstOffsets, nextOffsets, new AtomicBoolean(), new CompletableFuture<>());
+    InFlight flight = new InFlight(offsets, new AtomicBoolean(), new CompletableFuture<>());
     partitions.forEach(partition -> inFlight.put(partition, flight));
     processor
         .process(batch, flight.cancelled()::get)
@@ -150,14 +147,12 @@ final class ConsumerLoop implements Runnable {
         LOG.errorf(failure, "%s: batch %s failed unexpectedly", subscription.name(), s.flight());
       }
       InFlight flight = s.flight();
-      flight
-          .firstOffsets()
-          .forEach((partition, first) -> settle(partition, first, flight, failure));
+      flight.offsets().forEach((partition, offsets) -> settle(partition, offsets, flight, failure));
     }
   }
 
   private void settle(
-      TopicPartition partition, long firstOffset, InFlight flight, Throwable failure) {
+      TopicPartition partition, Offsets offsets, InFlight flight, Throwable failure) {
     if (inFlight.get(partition) != flight) {
       return; // revoked meanwhile: the new owner reads from the last committed offset
     }
@@ -166,10 +161,10 @@ final class ConsumerLoop implements Runnable {
       return;
     }
     if (failure == null) {
-      toCommit.put(partition, new OffsetAndMetadata(flight.nextOffsets().get(partition)));
+      toCommit.put(partition, new OffsetAndMetadata(offsets.next()));
     } else {
       // Unsettled: a bug, or another partition of the batch was revoked and cancelled it.
-      consumer.seek(partition, firstOffset);
+      consumer.seek(partition, offsets.first());
     }
     consumer.resume(Set.of(partition));
   }
@@ -278,15 +273,15 @@ final class ConsumerLoop implements Runnable {
 
   /** One batch being applied: where each of its partitions starts and resumes. */
   private record InFlight(
-      Map<TopicPartition, Long> firstOffsets,
-      Map<TopicPartition, Long> nextOffsets,
-      AtomicBoolean cancelled,
-      CompletableFuture<Void> done) {
+      Map<TopicPartition, Offsets> offsets, AtomicBoolean cancelled, CompletableFuture<Void> done) {
     @Override
     public String toString() {
-      return firstOffsets.toString();
+      return offsets.toString();
     }
   }
+
+  /** A partition's part of a batch: its first record's offset and the one after its last. */
+  private record Offsets(long first, long next) {}
 
   private record Settled(InFlight flight, Throwable failure) {}
 

@@ -12,7 +12,11 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -47,19 +51,9 @@ public final class Failures {
   private Failures() {}
 
   public static FailureKind classify(Throwable failure) {
-    return classify(failure, 0);
-  }
-
-  // Walks the cause chain and, where several failures were collected into one (Mutiny's
-  // CompositeException, suppressed exceptions), every one of them: a connection reset can be the
-  // first of two causes, its HR000090 rollback the second.
-  private static FailureKind classify(Throwable failure, int depth) {
     FailureKind kind = FailureKind.PERMANENT;
-    for (Throwable t = failure; t != null && depth < 32; t = next(t), depth++) {
+    for (Throwable t : everyCause(failure)) {
       FailureKind here = classifyOne(t);
-      for (Throwable other : collected(t)) {
-        here = worse(here, classify(other, depth + 1));
-      }
       if (here == FailureKind.UNAVAILABLE) {
         return here;
       }
@@ -70,21 +64,28 @@ public final class Failures {
     return kind;
   }
 
-  private static List<Throwable> collected(Throwable t) {
-    List<Throwable> all = new ArrayList<>(List.of(t.getSuppressed()));
-    if (t instanceof CompositeException composite) {
-      all.addAll(composite.getCauses());
+  // The cause chain and, where several failures were collected into one (Mutiny's
+  // CompositeException, suppressed exceptions), each of theirs: a connection reset can be the first
+  // of two causes, its HR000090 rollback the second. Each throwable once, at most 64.
+  private static List<Throwable> everyCause(Throwable failure) {
+    List<Throwable> all = new ArrayList<>();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> todo = new ArrayDeque<>(List.of(failure));
+    while (!todo.isEmpty() && all.size() < 64) {
+      Throwable t = todo.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
+      all.add(t);
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+      if (t instanceof CompositeException composite) {
+        todo.addAll(composite.getCauses());
+      }
+      todo.addAll(List.of(t.getSuppressed()));
     }
     return all;
-  }
-
-  private static FailureKind worse(FailureKind a, FailureKind b) {
-    if (a == FailureKind.UNAVAILABLE || b == FailureKind.UNAVAILABLE) {
-      return FailureKind.UNAVAILABLE;
-    }
-    return a == FailureKind.CONFLICT || b == FailureKind.CONFLICT
-        ? FailureKind.CONFLICT
-        : FailureKind.PERMANENT;
   }
 
   /** A short description of the root cause, for log lines and dead-letter reasons. */
