@@ -91,6 +91,9 @@ public class DeliveryClaims {
             + " from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id text, claim uuid, status text,"
             + " next_attempt_at timestamptz, tried boolean, failure text)"
             + " where n.id = r.id and n.claim_id = r.claim and n.status = 'PENDING'"
+            // The ids as an array too: the primary key, whatever the planner guesses of the set.
+            + " and n.id = any(array(select x.id from jsonb_to_recordset(cast(cast(:rows as text)"
+            + " as jsonb)) as x(id text)))"
             + " returning n.id";
     this.nextDue =
         "select "

@@ -91,7 +91,10 @@ public class DeliveryQueue {
         "update "
             + table
             + " set next_attempt_at = clock_timestamp(), due_at = least(due_at, clock_timestamp())"
-            + " where id in (select jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)))"
+            // "= any(array(...))", not "in (select ...)": as a semi-join the planner read every
+            // pending row (the backlog, under load) and matched the ids against them.
+            + " where id = any(array(select jsonb_array_elements_text(cast(cast(:ids as text) as"
+            + " jsonb))))"
             + " and status = 'PENDING' and attempts = 0 and claim_id is null"
             + " and next_attempt_at > clock_timestamp()"
             + " returning medium";

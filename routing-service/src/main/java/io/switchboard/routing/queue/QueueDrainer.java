@@ -67,6 +67,9 @@ public class QueueDrainer {
         from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
              as r(id uuid, operator_id text, assigned_at timestamptz)
        where i.id = r.id and i.team_id = :team and i.status = 'QUEUED'
+         and i.id = any(array(select x.id
+                                from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                                     as x(id uuid)))
       """;
 
   private final TeamBoards boards;

@@ -60,6 +60,8 @@ public class ClockStore {
             + schema
             + ".sla_clock where inquiry_id = any(cast(string_to_array(:ids, ',') as uuid[]))"
             + " order by inquiry_id, kind";
+    // The planner takes a set-returning function for 100 rows and, against a table of some
+    // thousands, joins it by reading the whole table; the ids as an array give it the primary key.
     this.saveInquiries =
         "update "
             + schema
@@ -67,7 +69,9 @@ public class ClockStore {
             + " segment = r.segment, team_id = r.team_id, assignee_id = r.assignee_id"
             + " from json_to_recordset(cast(cast(:rows as text) as json)) as r(inquiry_id uuid, channel text,"
             + " priority text, segment text, team_id text, assignee_id text)"
-            + " where i.inquiry_id = r.inquiry_id";
+            + " where i.inquiry_id = r.inquiry_id"
+            + " and i.inquiry_id = any(array(select x.inquiry_id from json_to_recordset("
+            + "cast(cast(:rows as text) as json)) as x(inquiry_id uuid)))";
     String columns =
         "id, inquiry_id, kind, channel, started_at, due_at, target_seconds, status, rule,"
             + " calendar, cap_seconds, run_started_at, counted_seconds, wall_seconds, paused_at,"
@@ -166,6 +170,11 @@ public class ClockStore {
           .put("met", clock.met);
     }
     return execute(saveClocks, rows);
+  }
+
+  /** The statement {@link #saveInquiries} runs, its rows as the parameter {@code :rows}. */
+  String saveInquiriesStatement() {
+    return saveInquiries;
   }
 
   private static Uni<Void> execute(String sql, ArrayNode rows) {
