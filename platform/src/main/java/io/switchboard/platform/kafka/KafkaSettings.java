@@ -16,10 +16,13 @@ public interface KafkaSettings {
 
   interface Producer {
     /**
-     * How long a send may wait for more records to share its request: a little latency for far
-     * fewer requests under load.
+     * How long a send may wait for more records to share its request. None by default: the outbox
+     * relay hands a round's rows to the producer together, so they share requests without waiting,
+     * and rows that arrive while a request is in flight wait for it anyway; a linger would add its
+     * whole length to every commit → publish hop of a quiet service (OutboxDelayBenchmark: 5 ms
+     * took p50 from 9.4 to 15.9 ms, and drained a burst no faster).
      */
-    @WithDefault("5ms")
+    @WithDefault("0ms")
     Duration linger();
 
     /** How long the broker may take to acknowledge a record, retries included. */
