@@ -20,7 +20,7 @@ public interface KafkaSettings {
      * relay hands a round's rows to the producer together, so they share requests without waiting,
      * and rows that arrive while a request is in flight wait for it anyway; a linger would add its
      * whole length to every commit → publish hop of a quiet service (OutboxDelayBenchmark: 5 ms
-     * took p50 from 9.4 to 15.9 ms, and drained a burst no faster).
+     * took p50 from 9.6 to 15.9 ms, and drained a burst no faster).
      */
     @WithDefault("0ms")
     Duration linger();
