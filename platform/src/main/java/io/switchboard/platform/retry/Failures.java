@@ -42,6 +42,13 @@ public final class Failures {
   private static final String VERTX_TIMEOUT = "io.vertx.core.impl.NoStackTraceTimeoutException";
   // Vert.x: the pool is closing (the service stops). Never a reason to dead-letter a record.
   private static final String POOL_CLOSED = "Pool closed";
+  // Vert.x's SQL pool fails with a bare message (Future.failedFuture(String) makes it a
+  // NoStackTraceThrowable): "Timeout" when no connection could be had within the pool's
+  // connection timeout (the database does not answer), the other when a connection closed under
+  // queued statements. Matched with the class, since "Timeout" alone says little.
+  private static final String VERTX_BARE_FAILURE = "io.vertx.core.impl.NoStackTraceThrowable";
+  private static final Set<String> VERTX_POOL_UNAVAILABLE =
+      Set.of("Timeout", "Pending requests failed to be sent due to connection has been closed.");
   // Netty's native transport reports a reset or broken socket as its own IOException subclass.
   private static final String NETTY_IO = "io.netty.channel.unix.Errors$NativeIoException";
   // Hibernate Reactive: the connection closed under a live transaction (it was reset). Bounded, as
@@ -124,6 +131,8 @@ public final class Failures {
         || t instanceof DependencyUnavailable
         || VERTX_TIMEOUT.equals(t.getClass().getName())
         || POOL_CLOSED.equals(t.getMessage())
+        || (VERTX_BARE_FAILURE.equals(t.getClass().getName())
+            && VERTX_POOL_UNAVAILABLE.contains(t.getMessage()))
         || NETTY_IO.equals(t.getClass().getName())) {
       return FailureKind.UNAVAILABLE;
     }

@@ -58,6 +58,26 @@ class FailuresTest {
   }
 
   @Test
+  void thePoolGivingUpOnAConnectionIsUnavailable() {
+    // What Vert.x's SQL pool fails a waiting statement with when the database does not answer
+    // within the pool's connection timeout (FaultSuiteIT saw one dead-lettered as permanent).
+    assertThat(Failures.classify(io.vertx.core.Future.failedFuture("Timeout").cause()))
+        .isEqualTo(FailureKind.UNAVAILABLE);
+    assertThat(
+            Failures.classify(
+                new CompositeException(
+                    io.vertx.core.Future.failedFuture(
+                            "Pending requests failed to be sent due to connection has been"
+                                + " closed.")
+                        .cause(),
+                    new IllegalStateException("rollback"))))
+        .isEqualTo(FailureKind.UNAVAILABLE);
+    assertThat(Failures.classify(new IllegalArgumentException("Timeout")))
+        .as("the word alone, from anything but the pool")
+        .isEqualTo(FailureKind.PERMANENT);
+  }
+
+  @Test
   void aBrokerThatIsAwayIsUnavailable() {
     assertThat(Failures.classify(new org.apache.kafka.common.errors.TimeoutException("metadata")))
         .isEqualTo(FailureKind.UNAVAILABLE);
