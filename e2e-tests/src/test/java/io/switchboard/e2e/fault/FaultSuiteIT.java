@@ -223,6 +223,13 @@ class FaultSuiteIT {
     if (!refusals.isEmpty()) {
       notes.note("ingest's answers that made senders retry: %s", refusals);
     }
+    // A dependency away is the sender's cue to retry later (503 with Retry-After); a 500 says the
+    // service failed in a way it did not foresee, and its log has the cause.
+    if (refusals.containsKey("HTTP 500")) {
+      notes.fail(
+          "ingest answered HTTP 500 %d times: a fault it should answer 503",
+          refusals.get("HTTP 500"));
+    }
     return system.stream.accepted(window);
   }
 

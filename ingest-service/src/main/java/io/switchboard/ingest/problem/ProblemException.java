@@ -1,5 +1,7 @@
 package io.switchboard.ingest.problem;
 
+import io.switchboard.platform.retry.FailureKind;
+import io.switchboard.platform.retry.Failures;
 import java.util.List;
 
 /**
@@ -107,6 +109,17 @@ public class ProblemException extends RuntimeException {
             + " Idempotency-Key.",
         List.of(),
         5);
+  }
+
+  /**
+   * What a failure no adapter mapped answers: 503 when a dependency is away (the database
+   * restarting or unreachable under a lookup that precedes the claim: the sender's retry succeeds),
+   * 500 for anything else.
+   */
+  public static ProblemException unexpected(Throwable failure) {
+    return Failures.classify(failure) == FailureKind.UNAVAILABLE
+        ? storeUnavailable()
+        : internalError();
   }
 
   /** The service failed in a way it did not foresee; the log has the cause. */

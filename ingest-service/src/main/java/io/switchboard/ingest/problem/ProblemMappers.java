@@ -67,8 +67,13 @@ public class ProblemMappers {
   // Whatever no other mapper knows still leaves as a problem; the cause goes to the log only.
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
-    LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
-    return problem(ProblemException.internalError(), uri);
+    ProblemException problem = ProblemException.unexpected(e);
+    if (problem.status() == 503) {
+      LOG.warnf("Dependency unavailable on %s: %s", uri.getPath(), e.toString());
+    } else {
+      LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+    }
+    return problem(problem, uri);
   }
 
   private void count(UriInfo uri, String reason) {
