@@ -10,7 +10,9 @@ import io.switchboard.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,16 +32,15 @@ public class SettledDeliveries {
     this.metrics = metrics;
   }
 
-  /** Announces the recorded outcomes of one claim. */
+  /** Announces the recorded outcomes of one claim: their events in one insert. */
   Uni<Void> announce(Collection<DeliveryOutcome> recorded) {
     Instant now = Instant.now();
-    Uni<Void> chain = Uni.createFrom().voidItem();
+    List<InquiryEvent> events = new ArrayList<>();
     for (DeliveryOutcome outcome : recorded) {
       ClaimedDelivery row = outcome.row();
       switch (outcome.result()) {
         case SENT -> {
-          InquiryEvent sent = DeliveryEvents.sent(row, now);
-          chain = chain.chain(() -> outbox.stage(sent));
+          events.add(DeliveryEvents.sent(row, now));
           AfterCommit.run(
               () -> {
                 metrics.settled(row.kind(), row.medium(), true, Duration.between(row.dueAt(), now));
@@ -47,28 +48,38 @@ public class SettledDeliveries {
               });
         }
         case FAILED ->
-            chain =
-                chain.chain(
-                    () ->
-                        givenUp(
-                            row.inquiryId(),
-                            row.id(),
-                            row.kind(),
-                            row.medium(),
-                            outcome.attempts(),
-                            outcome.failure(),
-                            Duration.between(row.dueAt(), now)));
+            events.add(
+                failed(
+                    row.inquiryId(),
+                    row.id(),
+                    row.kind(),
+                    row.medium(),
+                    outcome.attempts(),
+                    outcome.failure(),
+                    Duration.between(row.dueAt(), now)));
         case RETRY -> AfterCommit.run(() -> metrics.retried(row.medium()));
         case NOT_TRIED -> {
           // Back in the queue without an attempt: nothing happened to announce.
         }
       }
     }
-    return chain;
+    return outbox.stageAll(events);
   }
 
   /** A notification given up for good: DeliveryFailed, the failed metric, the operational alert. */
   Uni<Void> givenUp(
+      String inquiryId,
+      String notificationId,
+      NotificationKind kind,
+      DeliveryMedium medium,
+      int attempts,
+      String reason,
+      Duration age) {
+    return outbox.stage(failed(inquiryId, notificationId, kind, medium, attempts, reason, age));
+  }
+
+  // The event to stage, with the metric and the alert line once the transaction committed.
+  private InquiryEvent failed(
       String inquiryId,
       String notificationId,
       NotificationKind kind,
@@ -81,9 +92,8 @@ public class SettledDeliveries {
           metrics.settled(kind, medium, false, age);
           LOG.errorf("OPERATIONAL ALERT: %s undeliverable: %s", what(kind), reason);
         });
-    return outbox.stage(
-        DeliveryEvents.failed(
-            inquiryId, notificationId, kind, medium, attempts, reason, Instant.now()));
+    return DeliveryEvents.failed(
+        inquiryId, notificationId, kind, medium, attempts, reason, Instant.now());
   }
 
   private static String what(NotificationKind kind) {

@@ -70,7 +70,9 @@ final class OutboxRound {
         // Acknowledged on the producer's thread: back to this round's context for the session.
         .emitOn(context)
         .invoke(() -> FaultHooks.reached(FaultPoint.AFTER_PUBLISH_BEFORE_DELETE))
-        .call(outcome -> Panache.withTransaction(() -> deletePublished(outcome.acknowledged())))
+        // One statement, atomic on its own: no BEGIN and COMMIT around it, two round trips fewer
+        // per round in every service.
+        .call(outcome -> Panache.withSession(() -> deletePublished(outcome.acknowledged())))
         .chain(OutboxRound::published);
   }
 
