@@ -186,12 +186,14 @@ public class DeliveryQueue {
               }
               Object[] row = rows.getFirst();
               return settled.givenUp(
-                  (String) row[0],
-                  notificationId,
-                  NotificationKind.valueOf((String) row[1]),
-                  DeliveryMedium.valueOf((String) row[2]),
-                  ((Number) row[3]).intValue(),
-                  reason,
+                  DeliveryEvents.failed(
+                      (String) row[0],
+                      notificationId,
+                      NotificationKind.valueOf((String) row[1]),
+                      DeliveryMedium.valueOf((String) row[2]),
+                      ((Number) row[3]).intValue(),
+                      reason,
+                      Instant.now()),
                   Duration.ZERO);
             });
   }

@@ -1,7 +1,7 @@
 package io.switchboard.notification.delivery;
 
 import io.smallrye.mutiny.Uni;
-import io.switchboard.contracts.DeliveryMedium;
+import io.switchboard.contracts.DeliveryFailed;
 import io.switchboard.contracts.InquiryEvent;
 import io.switchboard.contracts.NotificationKind;
 import io.switchboard.notification.metrics.NotificationMetrics;
@@ -49,13 +49,15 @@ public class SettledDeliveries {
         }
         case FAILED ->
             events.add(
-                failed(
-                    row.inquiryId(),
-                    row.id(),
-                    row.kind(),
-                    row.medium(),
-                    outcome.attempts(),
-                    outcome.failure(),
+                alerted(
+                    DeliveryEvents.failed(
+                        row.inquiryId(),
+                        row.id(),
+                        row.kind(),
+                        row.medium(),
+                        outcome.attempts(),
+                        outcome.failure(),
+                        now),
                     Duration.between(row.dueAt(), now)));
         case RETRY -> AfterCommit.run(() -> metrics.retried(row.medium()));
         case NOT_TRIED -> {
@@ -67,33 +69,19 @@ public class SettledDeliveries {
   }
 
   /** A notification given up for good: DeliveryFailed, the failed metric, the operational alert. */
-  Uni<Void> givenUp(
-      String inquiryId,
-      String notificationId,
-      NotificationKind kind,
-      DeliveryMedium medium,
-      int attempts,
-      String reason,
-      Duration age) {
-    return outbox.stage(failed(inquiryId, notificationId, kind, medium, attempts, reason, age));
+  Uni<Void> givenUp(DeliveryFailed failed, Duration age) {
+    return outbox.stage(alerted(failed, age));
   }
 
-  // The event to stage, with the metric and the alert line once the transaction committed.
-  private InquiryEvent failed(
-      String inquiryId,
-      String notificationId,
-      NotificationKind kind,
-      DeliveryMedium medium,
-      int attempts,
-      String reason,
-      Duration age) {
+  // The metric and the alert line, once the transaction that stages the event committed.
+  private DeliveryFailed alerted(DeliveryFailed failed, Duration age) {
     AfterCommit.run(
         () -> {
-          metrics.settled(kind, medium, false, age);
-          LOG.errorf("OPERATIONAL ALERT: %s undeliverable: %s", what(kind), reason);
+          metrics.settled(failed.kind(), failed.medium(), false, age);
+          LOG.errorf(
+              "OPERATIONAL ALERT: %s undeliverable: %s", what(failed.kind()), failed.reason());
         });
-    return DeliveryEvents.failed(
-        inquiryId, notificationId, kind, medium, attempts, reason, Instant.now());
+    return failed;
   }
 
   private static String what(NotificationKind kind) {
